@@ -1,0 +1,191 @@
+package com.stockroom.functions.inventory;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.stockroom.stock.application.CreateStock;
+import com.stockroom.stock.application.CreatingStock;
+import com.stockroom.stock.application.DeletingStock;
+import com.stockroom.stock.application.MoveStock;
+import com.stockroom.stock.application.MovingStock;
+import com.stockroom.stock.application.ReadingStock;
+import com.stockroom.stock.application.ReadingStockHistory;
+import com.stockroom.stock.model.CreateOutcome;
+import com.stockroom.stock.model.DeleteOutcome;
+import com.stockroom.stock.model.HistoryEntry;
+import com.stockroom.stock.model.InvalidCursor;
+import com.stockroom.stock.model.MoveOutcome;
+import com.stockroom.stock.model.Page;
+import com.stockroom.stock.model.PageRequest;
+import com.stockroom.stock.model.ProductId;
+import com.stockroom.stock.model.Quantity;
+import com.stockroom.stock.model.StockAction;
+import com.stockroom.stock.model.TransactionId;
+import com.stockroom.web.ApiError;
+import com.stockroom.web.HttpRequest;
+import com.stockroom.web.JsonApi;
+import com.stockroom.web.JsonObject;
+import com.stockroom.web.Router;
+import jakarta.inject.Inject;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The Inventory contract: each route parses its request, calls one use case and maps the outcome. */
+final class InventoryRoutes {
+
+    static final int MAX_MULTIPLE = 100;
+
+    private final CreatingStock creating;
+    private final MovingStock moving;
+    private final DeletingStock deleting;
+    private final ReadingStock reading;
+    private final ReadingStockHistory history;
+
+    @Inject
+    InventoryRoutes(CreatingStock creating, MovingStock moving, DeletingStock deleting,
+                    ReadingStock reading, ReadingStockHistory history) {
+        this.creating = creating;
+        this.moving = moving;
+        this.deleting = deleting;
+        this.reading = reading;
+        this.history = history;
+    }
+
+    Router router() {
+        return new Router()
+                .route("POST /v2/inventories/{product_id}", this::create)
+                .route("GET /v2/inventories/{product_id}", this::get)
+                .route("GET /v2/inventories", this::list)
+                .route("POST /v2/inventories/multiple", this::multiple)
+                .route("DELETE /v2/inventories/{product_id}", this::delete)
+                .route("POST /v2/inventories/{product_id}/transactions", this::move)
+                .route("GET /v2/inventories/{product_id}/transactions", this::transactions)
+                .route("GET /v2/inventories/{product_id}/transactions/{transaction_id}", this::transaction);
+    }
+
+    private APIGatewayV2HTTPResponse create(HttpRequest request) {
+        ProductId productId = productId(request);
+        JsonObject data = request.data();
+        expectType(data, "stock", false);
+        CreateOutcome outcome = creating.create(new CreateStock(productId, quantity(data)));
+        if (outcome instanceof CreateOutcome.StockCreated created) {
+            return JsonApi.data(201, StockDocuments.stock(created.stock()));
+        }
+        throw ApiError.conflict("stock already exists for this product; move it with a stock transaction");
+    }
+
+    private APIGatewayV2HTTPResponse get(HttpRequest request) {
+        ProductId productId = productId(request);
+        return reading.one(productId)
+                .map(stock -> JsonApi.data(200, StockDocuments.stock(stock)))
+                .orElseThrow(InventoryRoutes::noStock);
+    }
+
+    private APIGatewayV2HTTPResponse list(HttpRequest request) {
+        PageRequest page = pageRequest(request);
+        return JsonApi.respond(200, StockDocuments.page(
+                paged(() -> reading.page(page)), StockDocuments::stock, "/v2/inventories", page.limit()));
+    }
+
+    private APIGatewayV2HTTPResponse multiple(HttpRequest request) {
+        List<JsonObject> wanted = request.document().objects("data");
+        if (wanted.isEmpty() || wanted.size() > MAX_MULTIPLE) {
+            throw ApiError.badRequest("data must list from 1 to " + MAX_MULTIPLE + " products");
+        }
+        LinkedHashSet<ProductId> ids = new LinkedHashSet<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            String id = wanted.get(i).string("id");
+            if (!ProductId.isValid(id)) {
+                throw ApiError.badRequest("data[" + i + "].id must be 1 to 64 letters, digits, '-' or '_'");
+            }
+            ids.add(new ProductId(id));
+        }
+        return JsonApi.respond(200, StockDocuments.list(reading.several(List.copyOf(ids))));
+    }
+
+    private APIGatewayV2HTTPResponse delete(HttpRequest request) {
+        DeleteOutcome outcome = deleting.delete(productId(request));
+        if (outcome instanceof DeleteOutcome.StockDeleted) {
+            return JsonApi.noContent();
+        }
+        if (outcome instanceof DeleteOutcome.StockStillAllocated) {
+            throw ApiError.conflict("stock that is allocated to orders cannot be deleted");
+        }
+        throw noStock();
+    }
+
+    private APIGatewayV2HTTPResponse move(HttpRequest request) {
+        ProductId productId = productId(request);
+        JsonObject data = request.data();
+        expectType(data, "stock-transaction", true);
+        String actionName = data.string("action");
+        StockAction action = StockAction.fromWireName(actionName).orElseThrow(() ->
+                ApiError.badRequest("data.action must be one of increment, decrement, allocate, deallocate"));
+        MoveOutcome outcome = moving.move(MoveStock.of(productId, action, quantity(data)));
+        if (outcome instanceof MoveOutcome.StockMoved moved) {
+            return JsonApi.data(200, StockDocuments.transaction(moved.transaction()));
+        }
+        if (outcome instanceof MoveOutcome.MoveRefused) {
+            throw ApiError.unprocessable("this " + action.wireName()
+                    + " would take stock below zero or past its largest total; nothing changed");
+        }
+        throw noStock();
+    }
+
+    private APIGatewayV2HTTPResponse transactions(HttpRequest request) {
+        ProductId productId = productId(request);
+        PageRequest page = pageRequest(request);
+        Optional<Page<HistoryEntry>> entries = paged(() -> history.page(productId, page));
+        return entries
+                .map(found -> JsonApi.respond(200, StockDocuments.page(found, StockDocuments::historyEntry,
+                        "/v2/inventories/" + productId.value() + "/transactions", page.limit())))
+                .orElseThrow(InventoryRoutes::noStock);
+    }
+
+    private APIGatewayV2HTTPResponse transaction(HttpRequest request) {
+        ProductId productId = productId(request);
+        String id = request.id("transaction_id");
+        Optional<HistoryEntry> entry = TransactionId.isValid(id)
+                ? history.one(productId, new TransactionId(id))
+                : Optional.empty();
+        return entry
+                .map(found -> JsonApi.data(200, StockDocuments.historyEntry(found)))
+                .orElseThrow(() -> ApiError.notFound("there is no such transaction for this product"));
+    }
+
+    private static ProductId productId(HttpRequest request) {
+        return new ProductId(request.id("product_id"));
+    }
+
+    private static Quantity quantity(JsonObject data) {
+        return Quantity.of(data.wholeNumber("quantity", Quantity.MIN, Quantity.MAX));
+    }
+
+    private static void expectType(JsonObject data, String type, boolean required) {
+        Optional<String> given = data.optionalString("type");
+        if (required && given.isEmpty() || given.isPresent() && !given.get().equals(type)) {
+            throw ApiError.badRequest("data.type must be \"" + type + "\"");
+        }
+    }
+
+    private static PageRequest pageRequest(HttpRequest request) {
+        int limit = request.queryInt("page[limit]", 1, PageRequest.MAX_LIMIT).orElse(PageRequest.DEFAULT_LIMIT);
+        Optional<String> cursor = request.query("page[cursor]");
+        if (cursor.isPresent() && !cursor.get().matches("[A-Za-z0-9_-]{1,200}")) {
+            throw ApiError.badRequest("page[cursor] is not one this service handed out");
+        }
+        return new PageRequest(limit, cursor);
+    }
+
+    private static <T> T paged(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidCursor invalid) {
+            throw ApiError.badRequest("page[cursor] is not one this service handed out");
+        }
+    }
+
+    private static ApiError noStock() {
+        return ApiError.notFound("there is no stock for this product");
+    }
+}

@@ -1,0 +1,36 @@
+package com.stockroom.functions.history;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.stockroom.lambda.StreamBatches;
+import com.stockroom.platform.Settings;
+import com.stockroom.stock.application.RecordingStockHistory;
+import com.stockroom.stock.infrastructure.StockStreamImages;
+import java.util.Map;
+
+/**
+ * The stock table's stream consumer: writes each stock change to the historic log, once,
+ * however often the stream delivers it.
+ */
+public final class StockHistoryHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private final RecordingStockHistory recording;
+
+    public StockHistoryHandler() {
+        this(System.getenv());
+    }
+
+    public StockHistoryHandler(Map<String, String> environment) {
+        this.recording = DaggerStockHistoryFunction.factory().create(new Settings(environment)).recording();
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return StreamBatches.process(event, record -> StockStreamImages
+                .historyEntry(StreamBatches.image(record.getDynamodb().getOldImage()),
+                        StreamBatches.image(record.getDynamodb().getNewImage()))
+                .ifPresent(recording::record));
+    }
+}

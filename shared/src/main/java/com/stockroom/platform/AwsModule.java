@@ -1,0 +1,65 @@
+package com.stockroom.platform;
+
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * The AWS clients, built once per function instance. The JDK's url-connection HTTP client and
+ * credentials read straight from the environment keep the cold start short; region and endpoint
+ * come from the environment, so the same jar runs on AWS, LocalStack and the embedded stack.
+ */
+@Module
+public final class AwsModule {
+
+    private AwsModule() {
+    }
+
+    @Provides
+    @Singleton
+    static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder().build();
+    }
+
+    @Provides
+    @Singleton
+    static AwsCredentialsProvider credentials(Settings settings) {
+        if (settings.accessKeyId().isPresent() && settings.secretAccessKey().isPresent()) {
+            String id = settings.accessKeyId().get();
+            String secret = settings.secretAccessKey().get();
+            return StaticCredentialsProvider.create(settings.sessionToken()
+                    .<AwsCredentials>map(token -> AwsSessionCredentials.create(id, secret, token))
+                    .orElseGet(() -> AwsBasicCredentials.create(id, secret)));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbClient dynamoDb(Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .httpClient(http)
+                .credentialsProvider(credentials)
+                .region(Region.of(settings.region()));
+        settings.endpoint("DYNAMODB").ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    @Provides
+    @Singleton
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,8 @@
+package com.stockroom.stock.application;
+
+import com.stockroom.stock.model.ProductId;
+import com.stockroom.stock.model.Quantity;
+
+/** Start keeping stock of a product, with its first quantity. */
+public record CreateStock(ProductId productId, Quantity quantity) {
+}

@@ -1,0 +1,165 @@
+package com.stockroom.stock.infrastructure;
+
+import com.stockroom.stock.model.HistoryEntry;
+import com.stockroom.stock.model.InvalidCursor;
+import com.stockroom.stock.model.ProductId;
+import com.stockroom.stock.model.Quantity;
+import com.stockroom.stock.model.Stock;
+import com.stockroom.stock.model.StockAction;
+import com.stockroom.stock.model.StockTransaction;
+import com.stockroom.stock.model.TransactionId;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The one place that knows how stock and history items look in DynamoDB.
+ *
+ * <p>A stock item holds the three numbers and the metadata of the last transaction that moved
+ * them, written in the same update, so the stream's new image says why the numbers moved. A
+ * history item is keyed by product and transaction id, which sort by time.
+ */
+final class StockItems {
+
+    static final String PRODUCT_ID = "product_id";
+    static final String TOTAL = "total";
+    static final String AVAILABLE = "available";
+    static final String ALLOCATED = "allocated";
+    static final String TXN_ID = "txn_id";
+    static final String TXN_ACTION = "txn_action";
+    static final String TXN_QUANTITY = "txn_quantity";
+    static final String TXN_ORDER_ID = "txn_order_id";
+    static final String TXN_AT = "txn_at";
+
+    static final String HISTORY_TXN_ID = "txn_id";
+    static final String ACTION = "action";
+    static final String QUANTITY = "quantity";
+    static final String ORDER_ID = "order_id";
+    static final String CREATED_AT = "created_at";
+    static final String BEFORE = "before_";
+    static final String AFTER = "after_";
+
+    private StockItems() {
+    }
+
+    static Map<String, AttributeValue> key(ProductId productId) {
+        return Map.of(PRODUCT_ID, s(productId.value()));
+    }
+
+    static Map<String, AttributeValue> historyKey(ProductId productId, TransactionId transactionId) {
+        return Map.of(PRODUCT_ID, s(productId.value()), HISTORY_TXN_ID, s(transactionId.value()));
+    }
+
+    static Map<String, AttributeValue> stockItem(Stock stock, StockTransaction last) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PRODUCT_ID, s(stock.productId().value()));
+        item.put(TOTAL, n(stock.total()));
+        item.put(AVAILABLE, n(stock.available()));
+        item.put(ALLOCATED, n(stock.allocated()));
+        item.putAll(transactionAttributes(last));
+        return item;
+    }
+
+    static Map<String, AttributeValue> transactionAttributes(StockTransaction txn) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(TXN_ID, s(txn.id().value()));
+        item.put(TXN_ACTION, s(txn.action().wireName()));
+        item.put(TXN_QUANTITY, n(txn.quantity().value()));
+        item.put(TXN_AT, s(txn.createdAt().toString()));
+        txn.orderId().ifPresent(order -> item.put(TXN_ORDER_ID, s(order)));
+        return item;
+    }
+
+    static Stock stock(Map<String, AttributeValue> item) {
+        return new Stock(new ProductId(item.get(PRODUCT_ID).s()),
+                number(item, TOTAL), number(item, AVAILABLE), number(item, ALLOCATED));
+    }
+
+    /** The transaction whose metadata a stock item carries, if it carries any. */
+    static Optional<StockTransaction> lastTransaction(Map<String, AttributeValue> item) {
+        if (!item.containsKey(TXN_ID)) {
+            return Optional.empty();
+        }
+        return Optional.of(new StockTransaction(
+                new TransactionId(item.get(TXN_ID).s()),
+                new ProductId(item.get(PRODUCT_ID).s()),
+                action(item.get(TXN_ACTION).s()),
+                Quantity.of(number(item, TXN_QUANTITY)),
+                Optional.ofNullable(item.get(TXN_ORDER_ID)).map(AttributeValue::s),
+                Instant.parse(item.get(TXN_AT).s())));
+    }
+
+    static Map<String, AttributeValue> historyItem(HistoryEntry entry) {
+        StockTransaction txn = entry.transaction();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PRODUCT_ID, s(txn.productId().value()));
+        item.put(HISTORY_TXN_ID, s(txn.id().value()));
+        item.put(ACTION, s(txn.action().wireName()));
+        item.put(QUANTITY, n(txn.quantity().value()));
+        item.put(CREATED_AT, s(txn.createdAt().toString()));
+        txn.orderId().ifPresent(order -> item.put(ORDER_ID, s(order)));
+        putLevels(item, BEFORE, entry.before());
+        putLevels(item, AFTER, entry.after());
+        return item;
+    }
+
+    static HistoryEntry historyEntry(Map<String, AttributeValue> item) {
+        ProductId productId = new ProductId(item.get(PRODUCT_ID).s());
+        StockTransaction txn = new StockTransaction(
+                new TransactionId(item.get(HISTORY_TXN_ID).s()),
+                productId,
+                action(item.get(ACTION).s()),
+                Quantity.of(number(item, QUANTITY)),
+                Optional.ofNullable(item.get(ORDER_ID)).map(AttributeValue::s),
+                Instant.parse(item.get(CREATED_AT).s()));
+        return new HistoryEntry(txn, levels(item, BEFORE, productId), levels(item, AFTER, productId));
+    }
+
+    /** An opaque page cursor for a key value: base64url, so it travels in a query string as it is. */
+    static String cursor(String keyValue) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(keyValue.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String fromCursor(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            throw new InvalidCursor();
+        }
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static void putLevels(Map<String, AttributeValue> item, String prefix, Stock stock) {
+        item.put(prefix + TOTAL, n(stock.total()));
+        item.put(prefix + AVAILABLE, n(stock.available()));
+        item.put(prefix + ALLOCATED, n(stock.allocated()));
+    }
+
+    private static Stock levels(Map<String, AttributeValue> item, String prefix, ProductId productId) {
+        return new Stock(productId, number(item, prefix + TOTAL), number(item, prefix + AVAILABLE), number(item, prefix + ALLOCATED));
+    }
+
+    private static StockAction action(String wireName) {
+        return StockAction.fromWireName(wireName)
+                .orElseThrow(() -> new IllegalStateException("unknown stock action in the table: " + wireName));
+    }
+
+    private static long number(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null || value.n() == null) {
+            throw new IllegalStateException("item lacks the number " + name);
+        }
+        return Long.parseLong(value.n());
+    }
+}

@@ -1,0 +1,32 @@
+package com.stockroom.stock.model;
+
+import java.util.regex.Pattern;
+
+/**
+ * A time-ordered transaction id: 26 characters of Crockford base32 (a ULID), whose string order
+ * is the order the transactions were made in.
+ */
+public record TransactionId(String value) implements Comparable<TransactionId> {
+
+    private static final Pattern VALID = Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}");
+
+    public TransactionId {
+        if (!isValid(value)) {
+            throw new IllegalArgumentException("not a valid transaction id");
+        }
+    }
+
+    public static boolean isValid(String value) {
+        return value != null && VALID.matcher(value).matches();
+    }
+
+    @Override
+    public int compareTo(TransactionId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,111 @@
+package com.stockroom.web;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** An API Gateway HTTP API (payload 2.0) request, read the way every route reads it. */
+public final class HttpRequest {
+
+    /** The largest body any route accepts: every request of this API is a few hundred bytes. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final APIGatewayV2HTTPEvent event;
+
+    public HttpRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event;
+    }
+
+    public String routeKey() {
+        return event.getRouteKey() == null ? "" : event.getRouteKey();
+    }
+
+    /** A path parameter that must be an id: 1-64 letters, digits, '-' or '_'. */
+    public String id(String name) {
+        String value = pathParameters().get(name);
+        if (value == null || !ID.matcher(value).matches()) {
+            throw ApiError.badRequest(name + " must be 1 to 64 letters, digits, '-' or '_'");
+        }
+        return value;
+    }
+
+    public Optional<String> query(String name) {
+        Map<String, String> query = event.getQueryStringParameters();
+        return query == null ? Optional.empty() : Optional.ofNullable(query.get(name));
+    }
+
+    /** A query parameter that must be a whole number in range, if given. */
+    public Optional<Integer> queryInt(String name, int min, int max) {
+        return query(name).map(raw -> {
+            String rule = name + " must be a whole number from " + min + " to " + max;
+            if (!raw.matches("[0-9]{1,9}")) {
+                throw ApiError.badRequest(rule);
+            }
+            int value = Integer.parseInt(raw);
+            if (value < min || value > max) {
+                throw ApiError.badRequest(rule);
+            }
+            return value;
+        });
+    }
+
+    /** The body's {@code data} member, which must be an object. */
+    public JsonObject data() {
+        return document().object("data");
+    }
+
+    /** The whole body, which must be one JSON object of at most {@link #MAX_BODY_BYTES}. */
+    public JsonObject document() {
+        String body = body();
+        if (body.isEmpty()) {
+            throw ApiError.badRequest("the request needs a JSON body with a data member");
+        }
+        Object parsed;
+        try {
+            parsed = Json.parse(body);
+        } catch (Json.Malformed malformed) {
+            throw ApiError.badRequest(malformed.getMessage());
+        }
+        if (!(parsed instanceof Map)) {
+            throw ApiError.badRequest("the body must be a JSON object with a data member");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) parsed;
+        return new JsonObject("", fields);
+    }
+
+    private String body() {
+        String body = event.getBody();
+        if (body == null) {
+            return "";
+        }
+        if (event.getIsBase64Encoded()) {
+            if (body.length() > MAX_BODY_BYTES * 4 / 3 + 4) {
+                throw tooLarge();
+            }
+            try {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException notBase64) {
+                throw ApiError.badRequest("the body is marked base64 but is not");
+            }
+        }
+        if (body.length() > MAX_BODY_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        return body.strip();
+    }
+
+    private static ApiError tooLarge() {
+        return new ApiError(413, "Payload Too Large", "the body must be at most " + MAX_BODY_BYTES + " bytes");
+    }
+
+    private Map<String, String> pathParameters() {
+        Map<String, String> parameters = event.getPathParameters();
+        return parameters == null ? Map.of() : parameters;
+    }
+}

@@ -1,0 +1,38 @@
+package com.stockroom.web;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.List;
+import java.util.Map;
+
+/** Responses in Elastic Path's JSON:API style: {@code data} on success, {@code errors} on failure. */
+public final class JsonApi {
+
+    private static final Map<String, String> JSON_HEADERS = Map.of("Content-Type", "application/json");
+
+    private JsonApi() {
+    }
+
+    public static APIGatewayV2HTTPResponse data(int status, Object data) {
+        return respond(status, Json.object("data", data));
+    }
+
+    public static APIGatewayV2HTTPResponse respond(int status, Map<String, ?> document) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(JSON_HEADERS)
+                .withBody(Json.write(document))
+                .build();
+    }
+
+    public static APIGatewayV2HTTPResponse noContent() {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
+    }
+
+    public static APIGatewayV2HTTPResponse error(ApiError error) {
+        return respond(error.status(), errors(error.status(), error.title(), error.detail()));
+    }
+
+    public static Map<String, Object> errors(int status, String title, String detail) {
+        return Json.object("errors", List.of(Json.object("status", status, "title", title, "detail", detail)));
+    }
+}

@@ -1,0 +1,41 @@
+package com.stockroom.web;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Sends each HTTP API request to its route by the route key API Gateway matched
+ * ({@code POST /v2/inventories/{product_id}}), and turns every failure into a JSON:API error:
+ * an {@link ApiError} into its own status, anything unexpected into a logged 500.
+ */
+public final class Router {
+
+    private final Map<String, Function<HttpRequest, APIGatewayV2HTTPResponse>> routes = new HashMap<>();
+
+    public Router route(String routeKey, Function<HttpRequest, APIGatewayV2HTTPResponse> route) {
+        if (routes.putIfAbsent(routeKey, route) != null) {
+            throw new IllegalArgumentException("route " + routeKey + " is defined twice");
+        }
+        return this;
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        HttpRequest request = new HttpRequest(event);
+        Function<HttpRequest, APIGatewayV2HTTPResponse> route = routes.get(request.routeKey());
+        if (route == null) {
+            return JsonApi.error(ApiError.notFound("there is no route " + request.routeKey()));
+        }
+        try {
+            return route.apply(request);
+        } catch (ApiError error) {
+            return JsonApi.error(error);
+        } catch (RuntimeException bug) {
+            System.err.println("Unhandled error on " + request.routeKey() + ": " + bug);
+            bug.printStackTrace();
+            return JsonApi.error(new ApiError(500, "Internal Server Error", "the request could not be completed"));
+        }
+    }
+}
