@@ -25,6 +25,15 @@ public final class HttpRequest {
         return event.getRouteKey() == null ? "" : event.getRouteKey();
     }
 
+    public String method() {
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        return http == null || http.getMethod() == null ? "" : http.getMethod();
+    }
+
+    public String path() {
+        return event.getRawPath() == null ? "" : event.getRawPath();
+    }
+
     /** A path parameter that must be an id: 1-64 letters, digits, '-' or '_'. */
     public String id(String name) {
         String value = pathParameters().get(name);

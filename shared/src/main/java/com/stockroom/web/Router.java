@@ -26,7 +26,7 @@ public final class Router {
         HttpRequest request = new HttpRequest(event);
         Function<HttpRequest, APIGatewayV2HTTPResponse> route = routes.get(request.routeKey());
         if (route == null) {
-            return JsonApi.error(ApiError.notFound("there is no route " + request.routeKey()));
+            return JsonApi.error(ApiError.notFound("there is no route " + request.method() + " " + request.path()));
         }
         try {
             return route.apply(request);

@@ -1,0 +1,335 @@
+package com.stockroom.local;
+
+import com.stockroom.web.Json;
+import com.stockroom.web.JsonApi;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The HTTP API on loopback, as API Gateway serves it: it matches each request to a route that
+ * template.yaml declares (literal segments before parameters, {@code $default} last), builds the
+ * payload 2.0 event API Gateway would send, invokes that route's function and writes back the
+ * function's answer.
+ */
+final class HttpGateway implements AutoCloseable {
+
+    /** API Gateway HTTP APIs take at most 10 MB of payload. */
+    static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** One route of the HTTP API: {@code GET /v2/inventories/{product_id}}, or {@code $default}. */
+    record Route(String method, String path, LocalFunction function) {
+
+        String routeKey() {
+            return path.equals("$default") ? "$default" : method + " " + path;
+        }
+
+        List<String> segments() {
+            return path.equals("$default") ? List.of() : List.of(path.substring(1).split("/", -1));
+        }
+
+        /** Literal segments outrank parameters, as API Gateway ranks them. */
+        int literalSegments() {
+            return (int) segments().stream().filter(s -> !s.startsWith("{")).count();
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final List<Route> routes;
+
+    private HttpGateway(HttpServer server, ExecutorService executor, List<Route> routes) {
+        this.server = server;
+        this.executor = executor;
+        this.routes = routes;
+    }
+
+    static HttpGateway start(int port, List<Route> routes) throws IOException {
+        List<Route> ranked = new ArrayList<>(routes);
+        ranked.sort(Comparator.comparing((Route r) -> r.path().equals("$default"))
+                .thenComparing(Comparator.comparingInt(Route::literalSegments).reversed())
+                .thenComparing(r -> r.method().equals("ANY")));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+        ExecutorService executor = Executors.newFixedThreadPool(64, r -> {
+            Thread t = new Thread(r, "http-gateway");
+            t.setDaemon(true);
+            return t;
+        });
+        HttpGateway gateway = new HttpGateway(server, executor, List.copyOf(ranked));
+        server.createContext("/", gateway::serve);
+        server.setExecutor(executor);
+        server.start();
+        return gateway;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    List<Route> routes() {
+        return routes;
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Answer answer;
+            try {
+                answer = answer(exchange);
+            } catch (BadRequest bad) {
+                answer = Answer.json(bad.status, JsonApi.errors(bad.status, bad.title, bad.getMessage()));
+            } catch (LocalFunction.FunctionError error) {
+                System.err.println(error.getMessage());
+                error.getCause().printStackTrace();
+                answer = Answer.json(500, Map.of("message", "Internal Server Error"));
+            } catch (RuntimeException bug) {
+                bug.printStackTrace();
+                answer = Answer.json(500, Map.of("message", "Internal Server Error"));
+            }
+            answer.headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            boolean empty = answer.body.length == 0 || answer.status == 204 || answer.status == 304
+                    || exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(answer.status, empty ? -1 : answer.body.length);
+            if (!empty) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(answer.body);
+                }
+            }
+        }
+    }
+
+    private Answer answer(HttpExchange exchange) throws IOException, LocalFunction.FunctionError {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        URI uri = exchange.getRequestURI();
+        String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String path = decodePath(rawPath);
+        byte[] body = readBody(exchange.getRequestBody());
+
+        Optional<Matched> matched = match(method, rawPath);
+        boolean unrouted = matched.isEmpty() || matched.get().route().path().equals("$default");
+        if (unrouted && method.equals("GET") && path.equals("/")) {
+            return index();
+        }
+        if (matched.isEmpty()) {
+            throw new BadRequest(404, "Not Found", "there is no route " + method + " " + path);
+        }
+        Route route = matched.get().route();
+        String event = Json.write(event(exchange, method, rawPath, path, uri.getRawQuery(), body, route, matched.get().parameters()));
+        Object result = parseResult(route.function().invoke(event));
+        return Answer.of(result);
+    }
+
+    private record Matched(Route route, Map<String, String> parameters) {
+    }
+
+    private Optional<Matched> match(String method, String rawPath) {
+        List<String> segments = rawPath.equals("/") ? List.of("") : List.of(rawPath.substring(1).split("/", -1));
+        for (Route route : routes) {
+            if (route.path().equals("$default")) {
+                return Optional.of(new Matched(route, Map.of()));
+            }
+            if (!route.method().equals("ANY") && !route.method().equals(method)) {
+                continue;
+            }
+            List<String> pattern = route.segments();
+            if (pattern.size() != segments.size()) {
+                continue;
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            boolean matches = true;
+            for (int i = 0; i < pattern.size() && matches; i++) {
+                String p = pattern.get(i);
+                String s = segments.get(i);
+                if (p.startsWith("{") && p.endsWith("}")) {
+                    if (s.isEmpty()) {
+                        matches = false;
+                    } else {
+                        parameters.put(p.substring(1, p.length() - 1), decodePath(s));
+                    }
+                } else {
+                    matches = p.equals(s);
+                }
+            }
+            if (matches) {
+                return Optional.of(new Matched(route, parameters));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Map<String, Object> event(HttpExchange exchange, String method, String rawPath, String path,
+                                      String rawQuery, byte[] body, Route route, Map<String, String> pathParameters) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        List<String> cookies = new ArrayList<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("cookie")) {
+                values.forEach(v -> List.of(v.split(";")).forEach(c -> cookies.add(c.strip())));
+            } else {
+                headers.put(lower, String.join(",", values));
+            }
+        });
+        Map<String, String> query = query(rawQuery);
+        Optional<String> text = utf8(body);
+        long now = System.currentTimeMillis();
+        String requestId = UUID.randomUUID().toString();
+        Map<String, Object> http = Json.object(
+                "method", method, "path", path, "protocol", "HTTP/1.1",
+                "sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress(),
+                "userAgent", headers.getOrDefault("user-agent", ""));
+        Map<String, Object> context = Json.object(
+                "accountId", Intrinsics.ACCOUNT, "apiId", "local", "domainName", headers.getOrDefault("host", "127.0.0.1"),
+                "domainPrefix", "local", "http", http, "requestId", requestId, "routeKey", route.routeKey(),
+                "stage", "$default", "time", REQUEST_TIME.format(Instant.ofEpochMilli(now)), "timeEpoch", now);
+        Map<String, Object> event = Json.object(
+                "version", "2.0",
+                "routeKey", route.routeKey(),
+                "rawPath", rawPath,
+                "rawQueryString", rawQuery == null ? "" : rawQuery,
+                "cookies", cookies.isEmpty() ? null : cookies,
+                "headers", headers,
+                "queryStringParameters", query.isEmpty() ? null : query,
+                "pathParameters", pathParameters.isEmpty() ? null : pathParameters,
+                "requestContext", context,
+                "body", body.length == 0 ? null : text.orElseGet(() -> Base64.getEncoder().encodeToString(body)),
+                "isBase64Encoded", body.length > 0 && text.isEmpty());
+        return event;
+    }
+
+    /** Query parameters as API Gateway gives them: decoded, repeated names joined by commas. */
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
+            query.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return query;
+    }
+
+    private static String decodeQuery(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw new BadRequest(400, "Bad Request", "the query string is not well-formed percent-encoding");
+        }
+    }
+
+    private static String decodePath(String raw) {
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw new BadRequest(400, "Bad Request", "the path is not well-formed percent-encoding");
+        }
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
+        if (body.length > MAX_PAYLOAD_BYTES) {
+            throw new BadRequest(413, "Payload Too Large", "the request body is larger than " + MAX_PAYLOAD_BYTES + " bytes");
+        }
+        return body;
+    }
+
+    private static Optional<String> utf8(byte[] body) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString());
+        } catch (CharacterCodingException binary) {
+            return Optional.empty();
+        }
+    }
+
+    private static Object parseResult(String json) {
+        try {
+            return Json.parse(json);
+        } catch (Json.Malformed malformed) {
+            throw new IllegalStateException("the function answered something that is not JSON: " + json);
+        }
+    }
+
+    private Answer index() {
+        List<String> keys = routes.stream().map(Route::routeKey).filter(k -> !k.equals("$default")).sorted().toList();
+        return Answer.json(200, Json.object("data", Json.object(
+                "name", "Stockroom local stack", "type", "index", "routes", keys)));
+    }
+
+    /** An HTTP answer: status, headers and body. */
+    private record Answer(int status, Map<String, String> headers, byte[] body) {
+
+        static Answer json(int status, Map<String, ?> document) {
+            return new Answer(status, Map.of("Content-Type", "application/json"), Json.write(document).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The function's result read as API Gateway reads a payload 2.0 answer. */
+        @SuppressWarnings("unchecked")
+        static Answer of(Object result) {
+            if (!(result instanceof Map<?, ?> map) || !map.containsKey("statusCode")) {
+                // Payload 2.0 without a statusCode: the result itself is the JSON body.
+                return new Answer(200, Map.of("Content-Type", "application/json"), Json.write(result).getBytes(StandardCharsets.UTF_8));
+            }
+            int status = ((Number) map.get("statusCode")).intValue();
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (map.get("headers") instanceof Map<?, ?> given) {
+                given.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
+            }
+            Object body = map.get("body");
+            byte[] bytes = body == null ? new byte[0]
+                    : Boolean.TRUE.equals(map.get("isBase64Encoded")) ? Base64.getDecoder().decode(String.valueOf(body))
+                    : String.valueOf(body).getBytes(StandardCharsets.UTF_8);
+            return new Answer(status, headers, bytes);
+        }
+    }
+
+    /** A request the gateway itself turns away, before any function runs. */
+    private static final class BadRequest extends RuntimeException {
+        final int status;
+        final String title;
+
+        BadRequest(int status, String title, String detail) {
+            super(detail, null, false, false);
+            this.status = status;
+            this.title = title;
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,335 @@
+package com.stockroom.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The whole stack on loopback, from template.yaml: Dynoxide for DynamoDB (or another emulator
+ * named by {@code AWS_ENDPOINT_URL_DYNAMODB}), embedded ElasticMQ for SQS (or
+ * {@code AWS_ENDPOINT_URL_SQS}), the template's tables and queues, its HTTP API routes served by
+ * a local gateway, and its stream event sources polled, all calling the handler classes the
+ * template names, as AWS would.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final String ACCESS_KEY = "local";
+    static final String SECRET_KEY = "local";
+
+    /** Where everything listens and what it runs; a port of 0 means any free one. */
+    public record Options(Template template, int apiPort, int dynamoDbPort, int sqsPort,
+                          Optional<URI> dynamoDbEndpoint, Optional<URI> sqsEndpoint, Path dynoxideBinary) {
+
+        public static Options fromEnvironment(Map<String, String> env) throws IOException {
+            return new Options(
+                    template(env),
+                    port(env, "STOCKROOM_API_PORT", 3000),
+                    port(env, "STOCKROOM_DYNAMODB_PORT", 8000),
+                    port(env, "STOCKROOM_SQS_PORT", 9324),
+                    endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB"),
+                    endpoint(env, "AWS_ENDPOINT_URL_SQS"),
+                    dynoxide(env));
+        }
+
+        private static Template template(Map<String, String> env) throws IOException {
+            Optional<Path> given = Optional.ofNullable(env.get("STOCKROOM_TEMPLATE")).map(Path::of);
+            if (given.isPresent()) {
+                return Template.read(given.get());
+            }
+            Path here = Path.of("template.yaml");
+            if (Files.isRegularFile(here)) {
+                return Template.read(here);
+            }
+            Optional<Path> besideJar = jarDirectory().map(dir -> dir.resolve("../../template.yaml").normalize()).filter(Files::isRegularFile);
+            if (besideJar.isPresent()) {
+                return Template.read(besideJar.get());
+            }
+            try (InputStream bundled = LocalStack.class.getResourceAsStream("/template.yaml")) {
+                if (bundled == null) {
+                    throw new IOException("no template.yaml: run from the project folder or set STOCKROOM_TEMPLATE");
+                }
+                return Template.read(bundled);
+            }
+        }
+
+        private static Path dynoxide(Map<String, String> env) {
+            if (env.get("DYNOXIDE_BIN") != null) {
+                return Path.of(env.get("DYNOXIDE_BIN"));
+            }
+            Path relative = Path.of("node_modules", "@dynoxide", "linux-x64", "dynoxide");
+            List<Path> candidates = new ArrayList<>();
+            jarDirectory().ifPresent(dir -> candidates.add(dir.resolve("..").resolve(relative).normalize()));
+            candidates.add(Path.of("local").resolve(relative));
+            candidates.add(relative);
+            return candidates.stream().filter(Files::isExecutable).findFirst().orElse(candidates.get(0));
+        }
+
+        private static Optional<Path> jarDirectory() {
+            try {
+                Path code = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                return Optional.of(Files.isDirectory(code) ? code : code.getParent());
+            } catch (URISyntaxException | RuntimeException unknown) {
+                return Optional.empty();
+            }
+        }
+
+        private static int port(Map<String, String> env, String name, int fallback) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+        }
+
+        private static Optional<URI> endpoint(Map<String, String> env, String name) {
+            return Optional.ofNullable(env.get(name)).or(() -> Optional.ofNullable(env.get("AWS_ENDPOINT_URL")))
+                    .filter(v -> !v.isBlank()).map(URI::create);
+        }
+    }
+
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private URI dynamoDbEndpoint;
+    private URI sqsEndpoint;
+    private HttpGateway gateway;
+    private Provisioner provisioner;
+    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private SdkHttpClient http;
+
+    private LocalStack() {
+    }
+
+    public static LocalStack start(Options options) throws IOException, InterruptedException {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.boot(options);
+            return stack;
+        } catch (IOException | InterruptedException | RuntimeException failed) {
+            stack.close();
+            throw failed;
+        }
+    }
+
+    private void boot(Options options) throws IOException, InterruptedException {
+        if (options.dynamoDbEndpoint().isPresent()) {
+            dynamoDbEndpoint = options.dynamoDbEndpoint().get();
+        } else {
+            Dynoxide dynoxide = Dynoxide.start(options.dynoxideBinary(), freeIfZero(options.dynamoDbPort()));
+            parts.add(dynoxide);
+            dynamoDbEndpoint = dynoxide.endpoint();
+        }
+        if (options.sqsEndpoint().isPresent()) {
+            sqsEndpoint = options.sqsEndpoint().get();
+        } else {
+            EmbeddedSqs sqs = EmbeddedSqs.start(freeIfZero(options.sqsPort()));
+            parts.add(sqs);
+            sqsEndpoint = sqs.endpoint();
+        }
+        http = UrlConnectionHttpClient.builder().build();
+        DynamoDbClient dynamoDb = dynamoDbClient();
+        SqsClient sqs = sqsClient();
+        DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().httpClient(http).region(Region.of(Intrinsics.REGION))
+                .credentialsProvider(credentials()).endpointOverride(dynamoDbEndpoint).build();
+        parts.add(dynamoDb);
+        parts.add(sqs);
+        parts.add(streams);
+
+        Template template = options.template();
+        Intrinsics intrinsics = new Intrinsics(template);
+        provisioner = new Provisioner(template, intrinsics, dynamoDb, sqs);
+        provisioner.provision();
+
+        List<HttpGateway.Route> routes = new ArrayList<>();
+        List<StreamPoller.Source> streamSources = new ArrayList<>();
+        Map<String, Object> globals = template.functionGlobals();
+        template.resources("AWS::Serverless::Function").forEach((id, properties) -> {
+            LocalFunction function = function(id, properties, globals, intrinsics);
+            functions.put(id, function);
+            Template.mapOfMaps(properties.get("Events")).forEach((eventId, event) -> {
+                Map<String, Object> p = Template.properties(event);
+                switch (String.valueOf(event.get("Type"))) {
+                    case "HttpApi" -> routes.add(new HttpGateway.Route(
+                            String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(java.util.Locale.ROOT),
+                            String.valueOf(p.getOrDefault("Path", "$default")), function));
+                    case "DynamoDB" -> streamSources.add(new StreamPoller.Source(
+                            intrinsics.string(p.get("Stream")),
+                            intValue(p.get("BatchSize"), 100),
+                            ShardIteratorType.fromValue(String.valueOf(p.getOrDefault("StartingPosition", "TRIM_HORIZON"))),
+                            intValue(p.get("MaximumRetryAttempts"), 10),
+                            onFailureQueue(p, intrinsics),
+                            function));
+                    default -> System.err.println("the local stack does not run " + event.get("Type") + " events (" + id + "." + eventId + ")");
+                }
+            });
+        });
+        functions.values().forEach(LocalFunction::init);
+        for (StreamPoller.Source source : streamSources) {
+            parts.add(StreamPoller.start(source, streams, sqs));
+        }
+        gateway = HttpGateway.start(freeIfZero(options.apiPort()), routes);
+        parts.add(gateway);
+    }
+
+    private LocalFunction function(String id, Map<String, Object> properties, Map<String, Object> globals, Intrinsics intrinsics) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_REGION", Intrinsics.REGION);
+        environment.put("AWS_DEFAULT_REGION", Intrinsics.REGION);
+        environment.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
+        environment.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", id);
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
+        environment.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
+        for (Map<String, Object> source : List.of(globals, properties)) {
+            Map<String, Object> variables = Provisioner.map(Provisioner.map(source.get("Environment")).get("Variables"));
+            variables.forEach((name, value) -> {
+                if (!name.equals("JAVA_TOOL_OPTIONS")) {
+                    environment.put(name, intrinsics.string(value));
+                }
+            });
+        }
+        String handler = String.valueOf(properties.getOrDefault("Handler", globals.get("Handler")));
+        int timeout = intValue(properties.getOrDefault("Timeout", globals.get("Timeout")), 3);
+        int memory = intValue(properties.getOrDefault("MemorySize", globals.get("MemorySize")), 128);
+        return new LocalFunction(id, handler, environment, timeout, memory);
+    }
+
+    private Optional<String> onFailureQueue(Map<String, Object> properties, Intrinsics intrinsics) {
+        Object destination = Provisioner.map(Provisioner.map(properties.get("DestinationConfig")).get("OnFailure")).get("Destination");
+        return destination == null ? Optional.empty()
+                : Optional.ofNullable(provisioner.queueUrlsByArn.get(intrinsics.string(destination)));
+    }
+
+    public URI apiEndpoint() {
+        return URI.create("http://127.0.0.1:" + gateway.port());
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDbEndpoint;
+    }
+
+    public URI sqsEndpoint() {
+        return sqsEndpoint;
+    }
+
+    /** The local name of each table, by its logical id in the template. */
+    public Map<String, String> tables() {
+        return Map.copyOf(provisioner.tables);
+    }
+
+    /** The URL of each queue, by its logical id in the template. */
+    public Map<String, String> queues() {
+        return Map.copyOf(provisioner.queues);
+    }
+
+    /** Invokes a function directly, as {@code sam local invoke} would, with an event's JSON. */
+    public String invoke(String logicalId, String eventJson) throws Exception {
+        LocalFunction function = functions.get(logicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("no function " + logicalId + " in the template");
+        }
+        return function.invoke(eventJson);
+    }
+
+    /** Clients for the stack's own emulators, with the local credentials. */
+    public DynamoDbClient dynamoDbClient() {
+        return DynamoDbClient.builder().httpClient(http).region(Region.of(Intrinsics.REGION))
+                .credentialsProvider(credentials()).endpointOverride(dynamoDbEndpoint).build();
+    }
+
+    public SqsClient sqsClient() {
+        return SqsClient.builder().httpClient(http).region(Region.of(Intrinsics.REGION))
+                .credentialsProvider(credentials()).endpointOverride(sqsEndpoint).build();
+    }
+
+    public DynamoDbStreamsClient streamsClient() {
+        return DynamoDbStreamsClient.builder().httpClient(http).region(Region.of(Intrinsics.REGION))
+                .credentialsProvider(credentials()).endpointOverride(dynamoDbEndpoint).build();
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    }
+
+    String describe() {
+        StringBuilder out = new StringBuilder();
+        out.append("Stockroom local stack is up\n");
+        out.append("  API       ").append(apiEndpoint()).append("   (GET / lists the routes)\n");
+        out.append("  DynamoDB  ").append(dynamoDbEndpoint).append(parts.stream().anyMatch(p -> p instanceof Dynoxide) ? "   (Dynoxide)\n" : "   (external)\n");
+        out.append("  SQS       ").append(sqsEndpoint).append(parts.stream().anyMatch(p -> p instanceof EmbeddedSqs) ? "   (ElasticMQ)\n" : "   (external)\n");
+        provisioner.tables.forEach((id, name) -> out.append("  table     ").append(name).append('\n'));
+        provisioner.queues.forEach((id, url) -> out.append("  queue     ").append(url).append('\n'));
+        functions.values().forEach(f -> out.append("  function  ").append(f.name()).append(" -> ").append(f.handlerClass()).append('\n'));
+        out.append("Ctrl-C stops it.");
+        return out.toString();
+    }
+
+    private static int freeIfZero(int port) throws IOException {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static int intValue(Object value, int fallback) {
+        return value == null ? fallback : Integer.parseInt(String.valueOf(value));
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                System.err.println("stopping " + parts.get(i).getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+        parts.clear();
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        LocalStack stack;
+        try {
+            stack = start(Options.fromEnvironment(env));
+        } catch (java.net.BindException inUse) {
+            System.err.println("Cannot start: a port is already in use (" + inUse.getMessage() + "). Is another local stack running?"
+                    + " STOCKROOM_API_PORT, STOCKROOM_DYNAMODB_PORT and STOCKROOM_SQS_PORT choose other ports.");
+            System.exit(1);
+            return;
+        } catch (IOException cannotStart) {
+            System.err.println("Cannot start: " + cannotStart.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the local stack...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        System.out.println(stack.describe());
+        stopped.await();
+    }
+}
