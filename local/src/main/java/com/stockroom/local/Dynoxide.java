@@ -56,9 +56,12 @@ final class Dynoxide implements AutoCloseable {
         }, "dynoxide-output");
         reader.setDaemon(true);
         reader.start();
-        if (!ready.await(15, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("Dynoxide did not start on port " + port + " within 15 s");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!ready.await(100, TimeUnit.MILLISECONDS)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IOException("Dynoxide did not start on port " + port + " (see its output above)");
+            }
         }
         return new Dynoxide(process, port);
     }

@@ -127,6 +127,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void boot(Options options) throws IOException, InterruptedException {
+        ensureFree(options.apiPort());
+        if (options.dynamoDbEndpoint().isEmpty()) {
+            ensureFree(options.dynamoDbPort());
+        }
+        if (options.sqsEndpoint().isEmpty()) {
+            ensureFree(options.sqsPort());
+        }
         if (options.dynamoDbEndpoint().isPresent()) {
             dynamoDbEndpoint = options.dynamoDbEndpoint().get();
         } else {
@@ -277,6 +284,17 @@ public final class LocalStack implements AutoCloseable {
         functions.values().forEach(f -> out.append("  function  ").append(f.name()).append(" -> ").append(f.handlerClass()).append('\n'));
         out.append("Ctrl-C stops it.");
         return out.toString();
+    }
+
+    private static void ensureFree(int port) throws IOException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        } catch (IOException inUse) {
+            throw new java.net.BindException("port " + port + " on 127.0.0.1");
+        }
     }
 
     private static int freeIfZero(int port) throws IOException {

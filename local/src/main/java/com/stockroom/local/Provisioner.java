@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -78,15 +79,14 @@ final class Provisioner {
         }
         if (properties.get("GlobalSecondaryIndexes") != null) {
             create.globalSecondaryIndexes(list(properties.get("GlobalSecondaryIndexes")).stream()
-                    .map(gsi -> {
-                        Map<String, Object> projection = map(gsi.get("Projection"));
-                        Projection.Builder p = Projection.builder().projectionType(String.valueOf(projection.getOrDefault("ProjectionType", "ALL")));
-                        if (projection.get("NonKeyAttributes") != null) {
-                            p.nonKeyAttributes(((List<?>) projection.get("NonKeyAttributes")).stream().map(String::valueOf).toList());
-                        }
-                        return GlobalSecondaryIndex.builder().indexName(str(gsi, "IndexName"))
-                                .keySchema(keys(gsi.get("KeySchema"))).projection(p.build()).build();
-                    })
+                    .map(gsi -> GlobalSecondaryIndex.builder().indexName(str(gsi, "IndexName"))
+                            .keySchema(keys(gsi.get("KeySchema"))).projection(projection(gsi)).build())
+                    .toList());
+        }
+        if (properties.get("LocalSecondaryIndexes") != null) {
+            create.localSecondaryIndexes(list(properties.get("LocalSecondaryIndexes")).stream()
+                    .map(lsi -> LocalSecondaryIndex.builder().indexName(str(lsi, "IndexName"))
+                            .keySchema(keys(lsi.get("KeySchema"))).projection(projection(lsi)).build())
                     .toList());
         }
         Map<String, Object> stream = map(properties.get("StreamSpecification"));
@@ -145,6 +145,15 @@ final class Provisioner {
         intrinsics.define(id, url, Map.of("Arn", arn, "QueueName", name, "QueueUrl", url));
         queues.put(id, url);
         queueUrlsByArn.put(arn, url);
+    }
+
+    private static Projection projection(Map<String, Object> index) {
+        Map<String, Object> projection = map(index.get("Projection"));
+        Projection.Builder p = Projection.builder().projectionType(String.valueOf(projection.getOrDefault("ProjectionType", "ALL")));
+        if (projection.get("NonKeyAttributes") != null) {
+            p.nonKeyAttributes(((List<?>) projection.get("NonKeyAttributes")).stream().map(String::valueOf).toList());
+        }
+        return p.build();
     }
 
     private List<KeySchemaElement> keys(Object schema) {

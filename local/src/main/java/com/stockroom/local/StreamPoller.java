@@ -140,7 +140,7 @@ final class StreamPoller implements AutoCloseable {
     private int invoke(List<Record> batch) {
         String answer;
         try {
-            answer = source.function().invoke(Json.write(event(batch)));
+            answer = source.function().invoke(Json.write(event(source.streamArn(), batch)));
         } catch (LocalFunction.FunctionError error) {
             System.err.println(error.getMessage());
             return 0;
@@ -170,7 +170,8 @@ final class StreamPoller implements AutoCloseable {
         return first;
     }
 
-    private Map<String, Object> event(List<Record> batch) {
+    /** The {@code DynamodbEvent} JSON Lambda delivers for a batch of stream records. */
+    static Map<String, Object> event(String streamArn, List<Record> batch) {
         List<Object> records = new ArrayList<>();
         for (Record record : batch) {
             StreamRecord data = record.dynamodb();
@@ -189,7 +190,7 @@ final class StreamPoller implements AutoCloseable {
                             "SequenceNumber", data.sequenceNumber(),
                             "SizeBytes", data.sizeBytes(),
                             "StreamViewType", data.streamViewTypeAsString()),
-                    "eventSourceARN", source.streamArn()));
+                    "eventSourceARN", streamArn));
         }
         return Json.object("Records", records);
     }

@@ -1,7 +1,9 @@
 package com.stockroom.stock.infrastructure;
 
+import static com.stockroom.stock.infrastructure.StockItems.BY_SEQUENCE;
 import static com.stockroom.stock.infrastructure.StockItems.HISTORY_TXN_ID;
 import static com.stockroom.stock.infrastructure.StockItems.PRODUCT_ID;
+import static com.stockroom.stock.infrastructure.StockItems.SEQUENCE;
 import static com.stockroom.stock.infrastructure.StockItems.s;
 
 import com.stockroom.stock.model.HistoryEntry;
@@ -56,17 +58,19 @@ final class DynamoDbStockHistory implements StockHistory {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(StockItems.historyEntry(item));
     }
 
+    /** Newest first in the order the changes were made: the sequence index, read backwards. */
     @Override
     public Page<HistoryEntry> list(ProductId productId, PageRequest page) {
         Optional<Map<String, AttributeValue>> start = page.cursor().map(cursor -> {
-            String txnId = StockItems.fromCursor(cursor);
-            if (!TransactionId.isValid(txnId)) {
+            String[] parts = StockItems.fromCursor(cursor).split("\\.", -1);
+            if (parts.length != 2 || !parts[0].matches("[0-9]{40}") || !TransactionId.isValid(parts[1])) {
                 throw new InvalidCursor();
             }
-            return StockItems.historyKey(productId, new TransactionId(txnId));
+            return Map.of(PRODUCT_ID, s(productId.value()), SEQUENCE, s(parts[0]), HISTORY_TXN_ID, s(parts[1]));
         });
         QueryResponse response = dynamoDb.query(query -> {
             query.tableName(table)
+                    .indexName(BY_SEQUENCE)
                     .keyConditionExpression("#pk = :pk")
                     .expressionAttributeNames(Map.of("#pk", PRODUCT_ID))
                     .expressionAttributeValues(Map.of(":pk", s(productId.value())))
@@ -76,7 +80,8 @@ final class DynamoDbStockHistory implements StockHistory {
         });
         List<HistoryEntry> entries = response.items().stream().map(StockItems::historyEntry).toList();
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(StockItems.cursor(response.lastEvaluatedKey().get(HISTORY_TXN_ID).s()))
+                ? Optional.of(StockItems.cursor(response.lastEvaluatedKey().get(SEQUENCE).s()
+                        + "." + response.lastEvaluatedKey().get(HISTORY_TXN_ID).s()))
                 : Optional.empty();
         return new Page<>(entries, next);
     }

@@ -34,7 +34,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * Stock in DynamoDB, one item per product. Every change is a single conditional write whose
@@ -50,8 +49,14 @@ final class DynamoDbStocks implements Stocks {
             + "#allocated = #allocated + :allocated, "
             + "txn_id = :txn_id, txn_action = :txn_action, txn_quantity = :txn_quantity, txn_at = :txn_at";
 
+    /**
+     * The invariant, and that this very transaction is not already the last one: when the SDK
+     * retries an update whose first attempt landed, the retry is refused here and recognised
+     * as done instead of being applied twice.
+     */
     private static final String MOVE_GUARD = "attribute_exists(#pk) AND #available >= :need_available "
-            + "AND #allocated >= :need_allocated AND #total <= :max_total_before";
+            + "AND #allocated >= :need_allocated AND #total <= :max_total_before "
+            + "AND (attribute_not_exists(txn_id) OR txn_id <> :txn_id)";
 
     private static final int BATCH_GET_LIMIT = 100;
 
@@ -139,16 +144,18 @@ final class DynamoDbStocks implements Stocks {
                 ? MOVE + ", " + TXN_ORDER_ID + " = :" + TXN_ORDER_ID
                 : MOVE + " REMOVE " + TXN_ORDER_ID;
         try {
-            UpdateItemResponse response = dynamoDb.updateItem(u -> u.tableName(table)
+            dynamoDb.updateItem(u -> u.tableName(table)
                     .key(StockItems.key(txn.productId()))
                     .updateExpression(expression)
                     .conditionExpression(MOVE_GUARD)
                     .expressionAttributeNames(NAMES)
                     .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return new MoveOutcome.StockMoved(txn, StockItems.stock(response.attributes()));
+            return new MoveOutcome.StockMoved(txn);
         } catch (ConditionalCheckFailedException refused) {
+            if (refused.hasItem() && StockItems.lastTransaction(refused.item()).map(StockTransaction::id).equals(Optional.of(txn.id()))) {
+                return new MoveOutcome.StockMoved(txn);
+            }
             return current(refused, txn.productId())
                     .<MoveOutcome>map(stock -> new MoveOutcome.MoveRefused(txn, stock))
                     .orElseGet(() -> new MoveOutcome.StockNotFound(txn.productId()));

@@ -40,6 +40,8 @@ final class StockItems {
     static final String QUANTITY = "quantity";
     static final String ORDER_ID = "order_id";
     static final String CREATED_AT = "created_at";
+    static final String SEQUENCE = "seq";
+    static final String BY_SEQUENCE = "by_sequence";
     static final String BEFORE = "before_";
     static final String AFTER = "after_";
 
@@ -102,6 +104,7 @@ final class StockItems {
         item.put(QUANTITY, n(txn.quantity().value()));
         item.put(CREATED_AT, s(txn.createdAt().toString()));
         txn.orderId().ifPresent(order -> item.put(ORDER_ID, s(order)));
+        item.put(SEQUENCE, s(sortableSequence(entry.sequence())));
         putLevels(item, BEFORE, entry.before());
         putLevels(item, AFTER, entry.after());
         return item;
@@ -116,7 +119,18 @@ final class StockItems {
                 Quantity.of(number(item, QUANTITY)),
                 Optional.ofNullable(item.get(ORDER_ID)).map(AttributeValue::s),
                 Instant.parse(item.get(CREATED_AT).s()));
-        return new HistoryEntry(txn, levels(item, BEFORE, productId), levels(item, AFTER, productId));
+        return new HistoryEntry(txn, levels(item, BEFORE, productId), levels(item, AFTER, productId), item.get(SEQUENCE).s());
+    }
+
+    /**
+     * Stream sequence numbers are decimal strings of up to 40 digits; zero-padded to 40 they sort
+     * as strings in the order they sort as numbers.
+     */
+    static String sortableSequence(String sequence) {
+        if (sequence == null || !sequence.matches("[0-9]{1,40}")) {
+            throw new IllegalArgumentException("not a stream sequence number: " + sequence);
+        }
+        return "0".repeat(40 - sequence.length()) + sequence;
     }
 
     /** An opaque page cursor for a key value: base64url, so it travels in a query string as it is. */

@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Reads a stock table stream record's images as the history entry they describe: the new
  * image carries the transaction that made the change, the old image the numbers before it
- * (none for the first, creating, write).
+ * (none for the first, creating, write), and the record's sequence number the change's place in
+ * the log.
  */
 public final class StockStreamImages {
 
@@ -21,7 +22,8 @@ public final class StockStreamImages {
      * The entry for one change, or empty for a record that moves no stock (a deletion, or an
      * update that leaves the last transaction as it was).
      */
-    public static Optional<HistoryEntry> historyEntry(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+    public static Optional<HistoryEntry> historyEntry(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage,
+                                                      String sequenceNumber) {
         if (newImage == null || newImage.isEmpty()) {
             return Optional.empty();
         }
@@ -35,6 +37,6 @@ public final class StockStreamImages {
         }
         Stock after = StockItems.stock(newImage);
         Stock before = hasOld ? StockItems.stock(oldImage) : Stock.none(after.productId());
-        return Optional.of(new HistoryEntry(txn.get(), before, after));
+        return Optional.of(new HistoryEntry(txn.get(), before, after, sequenceNumber));
     }
 }

@@ -30,7 +30,8 @@ public final class StockHistoryHandler implements RequestHandler<DynamodbEvent, 
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         return StreamBatches.process(event, record -> StockStreamImages
                 .historyEntry(StreamBatches.image(record.getDynamodb().getOldImage()),
-                        StreamBatches.image(record.getDynamodb().getNewImage()))
+                        StreamBatches.image(record.getDynamodb().getNewImage()),
+                        record.getDynamodb().getSequenceNumber())
                 .ifPresent(recording::record));
     }
 }

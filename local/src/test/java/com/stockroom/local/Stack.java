@@ -1,0 +1,90 @@
+package com.stockroom.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.localstack.LocalStackContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * One local stack for the whole test run, on free ports, so the tests pass beside a running
+ * stack and leave no process behind: it is closed when the run ends. By default it is the
+ * embedded one (Dynoxide + ElasticMQ); {@code -Plocalstack} runs the same tests against
+ * LocalStack in a container, and skips them, saying why, where Docker is missing.
+ */
+public final class Stack implements BeforeAllCallback {
+
+    private static final String KEY = "stockroom-local-stack";
+
+    private static volatile LocalStack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+        Running running = store.getOrComputeIfAbsent(KEY, key -> {
+            try {
+                return new Running();
+            } catch (Exception e) {
+                throw new IllegalStateException("the local stack did not start", e);
+            }
+        }, Running.class);
+        Assumptions.assumeTrue(running.skipReason.isEmpty(), running.skipReason.orElse(""));
+        stack = running.stack;
+    }
+
+    public static LocalStack get() {
+        return stack;
+    }
+
+    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        private final LocalStack stack;
+        private final LocalStackContainer container;
+        private final Optional<String> skipReason;
+
+        Running() throws Exception {
+            Template template = Template.read(Path.of(System.getProperty("stockroom.template", "../template.yaml")));
+            Path dynoxide = Path.of(System.getProperty("stockroom.dynoxide", "node_modules/@dynoxide/linux-x64/dynoxide"));
+            if ("localstack".equals(System.getProperty("stockroom.it.target"))) {
+                if (!dockerAvailable()) {
+                    stack = null;
+                    container = null;
+                    skipReason = Optional.of("The LocalStack profile needs Docker, and no Docker engine answers here:"
+                            + " its integration tests are skipped. Run them without -Plocalstack to use the embedded stack.");
+                    return;
+                }
+                container = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4"))
+                        .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.SQS);
+                container.start();
+                URI endpoint = container.getEndpoint();
+                stack = LocalStack.start(new LocalStack.Options(template, 0, 0, 0,
+                        Optional.of(endpoint), Optional.of(endpoint), dynoxide));
+            } else {
+                container = null;
+                stack = LocalStack.start(new LocalStack.Options(template, 0, 0, 0, Optional.empty(), Optional.empty(), dynoxide));
+            }
+            skipReason = Optional.empty();
+        }
+
+        private static boolean dockerAvailable() {
+            try {
+                return DockerClientFactory.instance().isDockerAvailable();
+            } catch (RuntimeException | LinkageError none) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (stack != null) {
+                stack.close();
+            }
+            if (container != null) {
+                container.stop();
+            }
+        }
+    }
+}
