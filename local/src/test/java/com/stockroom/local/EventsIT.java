@@ -1,0 +1,73 @@
+package com.stockroom.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stockroom.web.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every event in {@code events/} is loaded and run against the function the manifest names,
+ * in the manifest's order, exactly as {@code sam local invoke -e} would hand it over.
+ */
+@ExtendWith(Stack.class)
+class EventsIT {
+
+    private static final Path EVENTS = Path.of(System.getProperty("stockroom.events", "../events"));
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> manifest() throws Exception {
+        Map<String, Object> manifest = (Map<String, Object>) Json.parse(Files.readString(EVENTS.resolve("manifest.json")));
+        return (List<Map<String, Object>>) manifest.get("events");
+    }
+
+    @Test
+    void every_event_file_is_in_the_manifest_and_every_manifest_entry_has_a_file() throws Exception {
+        List<String> files;
+        try (Stream<Path> walk = Files.walk(EVENTS)) {
+            files = walk.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals("manifest.json"))
+                    .map(p -> EVENTS.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        }
+        assertThat(manifest()).extracting(e -> e.get("file")).containsExactlyInAnyOrderElementsOf(files);
+        assertThat(files).isNotEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_event_answers_as_the_manifest_says() throws Exception {
+        for (Map<String, Object> entry : manifest()) {
+            String file = (String) entry.get("file");
+            String event = read(file);
+            Map<String, Object> answer = (Map<String, Object>) Json.parse(Stack.get().invoke((String) entry.get("function"), event));
+            if (entry.containsKey("status")) {
+                assertThat(answer.get("statusCode")).as(file + " answered " + answer).isEqualTo(entry.get("status"));
+                Object body = answer.get("body") == null ? null : Json.parse((String) answer.get("body"));
+                long status = (Long) entry.get("status");
+                if (status >= 400) {
+                    assertThat(body).as(file).isInstanceOf(Map.class);
+                    assertThat((Map<String, Object>) body).as(file).containsKey("errors");
+                } else if (status != 204) {
+                    assertThat((Map<String, Object>) body).as(file).containsKey("data");
+                }
+            } else {
+                List<Map<String, Object>> failures = (List<Map<String, Object>>) answer.get("batchItemFailures");
+                assertThat(failures).as(file).extracting(f -> f.get("itemIdentifier"))
+                        .containsExactlyElementsOf((List<Object>) entry.get("batchItemFailures"));
+            }
+        }
+        // The stream sample's insert and allocation reached the log; its removal is not a stock move.
+        List<Map<String, Object>> log = History.all("sample-stream-1");
+        assertThat(log).extracting(e -> e.get("action")).containsExactly("allocate", "increment");
+        assertThat(log.get(0)).containsEntry("order_id", "order-1");
+    }
+
+    private static String read(String file) throws IOException {
+        return Files.readString(EVENTS.resolve(file));
+    }
+}
