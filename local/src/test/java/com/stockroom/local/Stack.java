@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.localstack.LocalStackContainer;
@@ -16,7 +18,30 @@ import org.testcontainers.utility.DockerImageName;
  * embedded one (Dynoxide + ElasticMQ); {@code -Plocalstack} runs the same tests against
  * LocalStack in a container, and skips them, saying why, where Docker is missing.
  */
-public final class Stack implements BeforeAllCallback {
+public final class Stack implements BeforeAllCallback, ExecutionCondition {
+
+    private static final String NO_DOCKER = "The LocalStack profile needs Docker, and no Docker engine answers here:"
+            + " the integration tests are skipped. Run them without -Plocalstack to use the embedded stack.";
+
+    private static volatile Boolean dockerAnswers;
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (!localStackProfile()) {
+            return ConditionEvaluationResult.enabled("the embedded stack is always there");
+        }
+        if (dockerAnswers == null) {
+            dockerAnswers = Running.dockerAvailable();
+            if (!dockerAnswers) {
+                System.err.println("*** " + NO_DOCKER);
+            }
+        }
+        return dockerAnswers ? ConditionEvaluationResult.enabled("Docker answers") : ConditionEvaluationResult.disabled(NO_DOCKER);
+    }
+
+    private static boolean localStackProfile() {
+        return "localstack".equals(System.getProperty("stockroom.it.target"));
+    }
 
     private static final String KEY = "stockroom-local-stack";
 
@@ -48,12 +73,11 @@ public final class Stack implements BeforeAllCallback {
         Running() throws Exception {
             Template template = Template.read(Path.of(System.getProperty("stockroom.template", "../template.yaml")));
             Path dynoxide = Path.of(System.getProperty("stockroom.dynoxide", "node_modules/@dynoxide/linux-x64/dynoxide"));
-            if ("localstack".equals(System.getProperty("stockroom.it.target"))) {
+            if (localStackProfile()) {
                 if (!dockerAvailable()) {
                     stack = null;
                     container = null;
-                    skipReason = Optional.of("The LocalStack profile needs Docker, and no Docker engine answers here:"
-                            + " its integration tests are skipped. Run them without -Plocalstack to use the embedded stack.");
+                    skipReason = Optional.of(NO_DOCKER);
                     return;
                 }
                 container = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4"))
@@ -69,7 +93,7 @@ public final class Stack implements BeforeAllCallback {
             skipReason = Optional.empty();
         }
 
-        private static boolean dockerAvailable() {
+        static boolean dockerAvailable() {
             try {
                 return DockerClientFactory.instance().isDockerAvailable();
             } catch (RuntimeException | LinkageError none) {
