@@ -141,7 +141,7 @@ class StockHistoryIT {
             image.put("allocated", AttributeValue.fromN("0"));
         }
         image.put("txn_id", AttributeValue.fromS(txnId));
-        image.put("txn_action", AttributeValue.fromS("increment"));
+        image.put("txn_action", AttributeValue.fromS("INCREMENT"));
         image.put("txn_quantity", AttributeValue.fromN("5"));
         image.put("txn_at", AttributeValue.fromS("2026-12-01T10:00:00Z"));
         return Json.object(

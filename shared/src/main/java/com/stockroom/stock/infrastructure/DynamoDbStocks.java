@@ -41,23 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  */
 final class DynamoDbStocks implements Stocks {
 
-    /** The names every expression uses: {@code total} is a DynamoDB reserved word. */
-    private static final Map<String, String> NAMES = Map.of(
-            "#pk", PRODUCT_ID, "#total", TOTAL, "#available", AVAILABLE, "#allocated", ALLOCATED);
-
-    private static final String MOVE = "SET #total = #total + :total, #available = #available + :available, "
-            + "#allocated = #allocated + :allocated, "
-            + "txn_id = :txn_id, txn_action = :txn_action, txn_quantity = :txn_quantity, txn_at = :txn_at";
-
-    /**
-     * The invariant, and that this very transaction is not already the last one: when the SDK
-     * retries an update whose first attempt landed, the retry is refused here and recognised
-     * as done instead of being applied twice.
-     */
-    private static final String MOVE_GUARD = "attribute_exists(#pk) AND #available >= :need_available "
-            + "AND #allocated >= :need_allocated AND #total <= :max_total_before "
-            + "AND (attribute_not_exists(txn_id) OR txn_id <> :txn_id)";
-
     private static final int BATCH_GET_LIMIT = 100;
 
     private final DynamoDbClient dynamoDb;
@@ -130,26 +113,13 @@ final class DynamoDbStocks implements Stocks {
 
     @Override
     public MoveOutcome move(StockTransaction txn) {
-        StockAction action = txn.action();
-        long totalChange = action.totalChange(txn.quantity());
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":total", n(totalChange));
-        values.put(":available", n(action.availableChange(txn.quantity())));
-        values.put(":allocated", n(action.allocatedChange(txn.quantity())));
-        values.put(":need_available", n(Math.max(0, -action.availableChange(txn.quantity()))));
-        values.put(":need_allocated", n(Math.max(0, -action.allocatedChange(txn.quantity()))));
-        values.put(":max_total_before", n(Stock.MAX_TOTAL - Math.max(0, totalChange)));
-        StockItems.transactionAttributes(txn).forEach((name, value) -> values.put(":" + name, value));
-        String expression = txn.orderId().isPresent()
-                ? MOVE + ", " + TXN_ORDER_ID + " = :" + TXN_ORDER_ID
-                : MOVE + " REMOVE " + TXN_ORDER_ID;
         try {
             dynamoDb.updateItem(u -> u.tableName(table)
                     .key(StockItems.key(txn.productId()))
-                    .updateExpression(expression)
-                    .conditionExpression(MOVE_GUARD)
-                    .expressionAttributeNames(NAMES)
-                    .expressionAttributeValues(values)
+                    .updateExpression(StockMoves.expression(txn))
+                    .conditionExpression(StockMoves.GUARD)
+                    .expressionAttributeNames(StockMoves.NAMES)
+                    .expressionAttributeValues(StockMoves.values(txn))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return new MoveOutcome.StockMoved(txn);
         } catch (ConditionalCheckFailedException refused) {

@@ -69,7 +69,7 @@ final class StockItems {
     static Map<String, AttributeValue> transactionAttributes(StockTransaction txn) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(TXN_ID, s(txn.id().value()));
-        item.put(TXN_ACTION, s(txn.action().wireName()));
+        item.put(TXN_ACTION, s(txn.action().name()));
         item.put(TXN_QUANTITY, n(txn.quantity().value()));
         item.put(TXN_AT, s(txn.createdAt().toString()));
         txn.orderId().ifPresent(order -> item.put(TXN_ORDER_ID, s(order)));
@@ -100,7 +100,7 @@ final class StockItems {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PRODUCT_ID, s(txn.productId().value()));
         item.put(HISTORY_TXN_ID, s(txn.id().value()));
-        item.put(ACTION, s(txn.action().wireName()));
+        item.put(ACTION, s(txn.action().name()));
         item.put(QUANTITY, n(txn.quantity().value()));
         item.put(CREATED_AT, s(txn.createdAt().toString()));
         txn.orderId().ifPresent(order -> item.put(ORDER_ID, s(order)));
@@ -164,9 +164,12 @@ final class StockItems {
         return new Stock(productId, number(item, prefix + TOTAL), number(item, prefix + AVAILABLE), number(item, prefix + ALLOCATED));
     }
 
-    private static StockAction action(String wireName) {
-        return StockAction.fromWireName(wireName)
-                .orElseThrow(() -> new IllegalStateException("unknown stock action in the table: " + wireName));
+    private static StockAction action(String name) {
+        try {
+            return StockAction.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalStateException("unknown stock action in the table: " + name);
+        }
     }
 
     private static long number(Map<String, AttributeValue> item, String name) {

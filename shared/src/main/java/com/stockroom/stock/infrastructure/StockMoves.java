@@ -1,0 +1,114 @@
+package com.stockroom.stock.infrastructure;
+
+import static com.stockroom.stock.infrastructure.StockItems.ALLOCATED;
+import static com.stockroom.stock.infrastructure.StockItems.AVAILABLE;
+import static com.stockroom.stock.infrastructure.StockItems.PRODUCT_ID;
+import static com.stockroom.stock.infrastructure.StockItems.TOTAL;
+import static com.stockroom.stock.infrastructure.StockItems.TXN_ORDER_ID;
+import static com.stockroom.stock.infrastructure.StockItems.n;
+
+import com.stockroom.stock.model.ProductId;
+import com.stockroom.stock.model.Quantity;
+import com.stockroom.stock.model.Stock;
+import com.stockroom.stock.model.StockAction;
+import com.stockroom.stock.model.StockTransaction;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The one way a stock move is written: an update of the product's item that applies the
+ * action's signed changes, records the transaction as the item's last, and is conditional on
+ * the invariant. Used alone (an {@code UpdateItem}) for an admin's stock transaction and
+ * inside the {@code TransactWriteItems} of the order flow.
+ */
+public final class StockMoves {
+
+    /** The names every expression uses: {@code total} is a DynamoDB reserved word. */
+    static final Map<String, String> NAMES = Map.of(
+            "#pk", PRODUCT_ID, "#total", TOTAL, "#available", AVAILABLE, "#allocated", ALLOCATED);
+
+    private static final String MOVE = "SET #total = #total + :total, #available = #available + :available, "
+            + "#allocated = #allocated + :allocated, "
+            + "txn_id = :txn_id, txn_action = :txn_action, txn_quantity = :txn_quantity, txn_at = :txn_at";
+
+    /**
+     * The invariant, and that this very transaction is not already the last one: when the SDK
+     * retries an update whose first attempt landed, the retry is refused here and recognised
+     * as done instead of being applied twice.
+     */
+    static final String GUARD = "attribute_exists(#pk) AND #available >= :need_available "
+            + "AND #allocated >= :need_allocated AND #total <= :max_total_before "
+            + "AND (attribute_not_exists(txn_id) OR txn_id <> :txn_id)";
+
+    private StockMoves() {
+    }
+
+    /** The move as one conditional update, for a transaction or a single write. */
+    public static Update update(String table, StockTransaction txn) {
+        return Update.builder().tableName(table)
+                .key(StockItems.key(txn.productId()))
+                .updateExpression(expression(txn))
+                .conditionExpression(GUARD)
+                .expressionAttributeNames(NAMES)
+                .expressionAttributeValues(values(txn))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+    }
+
+    /** A check, inside a transaction, that the product has stock and at least {@code quantity} of it available. */
+    public static ConditionCheck availableAtLeast(String table, ProductId productId, Quantity quantity) {
+        return ConditionCheck.builder().tableName(table)
+                .key(StockItems.key(productId))
+                .conditionExpression("attribute_exists(#pk) AND #available >= :wanted")
+                .expressionAttributeNames(Map.of("#pk", PRODUCT_ID, "#available", AVAILABLE))
+                .expressionAttributeValues(Map.of(":wanted", n(quantity.value())))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+    }
+
+    /** Why a stock action in a cancelled transaction failed, if it failed on its condition. */
+    public enum Refusal { NO_SUCH_STOCK, SHORT, ALREADY_APPLIED }
+
+    /**
+     * Reads the cancellation reason of one stock action. {@code attempted} is the move that
+     * action made, if it was a move, so that a retry of a move that landed is recognised.
+     */
+    public static Optional<Refusal> refusal(CancellationReason reason, Optional<StockTransaction> attempted) {
+        if (!"ConditionalCheckFailed".equals(reason.code())) {
+            return Optional.empty();
+        }
+        if (!reason.hasItem() || reason.item().isEmpty()) {
+            return Optional.of(Refusal.NO_SUCH_STOCK);
+        }
+        boolean applied = attempted.isPresent() && StockItems.lastTransaction(reason.item())
+                .map(StockTransaction::id).equals(attempted.map(StockTransaction::id));
+        return Optional.of(applied ? Refusal.ALREADY_APPLIED : Refusal.SHORT);
+    }
+
+    static String expression(StockTransaction txn) {
+        return txn.orderId().isPresent()
+                ? MOVE + ", " + TXN_ORDER_ID + " = :" + TXN_ORDER_ID
+                : MOVE + " REMOVE " + TXN_ORDER_ID;
+    }
+
+    static Map<String, AttributeValue> values(StockTransaction txn) {
+        StockAction action = txn.action();
+        Quantity q = txn.quantity();
+        long totalChange = action.totalChange(q);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":total", n(totalChange));
+        values.put(":available", n(action.availableChange(q)));
+        values.put(":allocated", n(action.allocatedChange(q)));
+        values.put(":need_available", n(Math.max(0, -action.availableChange(q))));
+        values.put(":need_allocated", n(Math.max(0, -action.allocatedChange(q))));
+        values.put(":max_total_before", n(Stock.MAX_TOTAL - Math.max(0, totalChange)));
+        StockItems.transactionAttributes(txn).forEach((name, value) -> values.put(":" + name, value));
+        return values;
+    }
+}

@@ -1,0 +1,97 @@
+package com.stockroom.stock.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stockroom.stock.model.MoveOutcome;
+import com.stockroom.stock.model.ProductId;
+import com.stockroom.stock.model.Quantity;
+import com.stockroom.stock.model.Stock;
+import com.stockroom.stock.model.StockAction;
+import com.stockroom.stock.model.StockTransaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MovingStockTest {
+
+    private static final Instant NOW = Instant.parse("2024-05-17T10:15:30.123456Z");
+    private static final ProductId SKU = new ProductId("sku-1");
+
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final InMemoryStocks stocks = new InMemoryStocks().with(new Stock(SKU, 10, 8, 2));
+    private final MovingStock moving = new MovingStock(stocks, new TransactionIds(clock), clock);
+
+    @Test
+    void a_permitted_move_answers_stock_moved_with_the_transaction_it_made() {
+        MoveOutcome outcome = moving.move(new MoveStock(SKU, StockAction.ALLOCATE, Quantity.of(3), Optional.of("order-7")));
+
+        assertThat(outcome).isInstanceOf(MoveOutcome.StockMoved.class);
+        StockTransaction transaction = ((MoveOutcome.StockMoved) outcome).transaction();
+        assertThat(transaction.productId()).isEqualTo(SKU);
+        assertThat(transaction.action()).isEqualTo(StockAction.ALLOCATE);
+        assertThat(transaction.quantity()).isEqualTo(Quantity.of(3));
+        assertThat(transaction.orderId()).contains("order-7");
+        assertThat(transaction.createdAt()).isEqualTo(Instant.parse("2024-05-17T10:15:30.123Z"));
+        assertThat(stocks.written()).containsExactly(transaction);
+    }
+
+    @Test
+    void a_permitted_move_changes_the_stock() {
+        moving.move(MoveStock.of(SKU, StockAction.ALLOCATE, Quantity.of(3)));
+
+        assertThat(stocks.find(SKU)).contains(new Stock(SKU, 10, 5, 5));
+    }
+
+    @Test
+    void each_action_moves_the_stock_it_names() {
+        moving.move(MoveStock.of(SKU, StockAction.INCREMENT, Quantity.of(5)));
+        assertThat(stocks.find(SKU)).contains(new Stock(SKU, 15, 13, 2));
+
+        moving.move(MoveStock.of(SKU, StockAction.DECREMENT, Quantity.of(4)));
+        assertThat(stocks.find(SKU)).contains(new Stock(SKU, 11, 9, 2));
+
+        moving.move(MoveStock.of(SKU, StockAction.DEALLOCATE, Quantity.of(2)));
+        assertThat(stocks.find(SKU)).contains(new Stock(SKU, 11, 11, 0));
+    }
+
+    @Test
+    void a_move_that_would_break_a_bound_is_refused_with_the_attempt_and_the_current_stock() {
+        MoveOutcome outcome = moving.move(MoveStock.of(SKU, StockAction.ALLOCATE, Quantity.of(9)));
+
+        assertThat(outcome).isInstanceOf(MoveOutcome.MoveRefused.class);
+        MoveOutcome.MoveRefused refused = (MoveOutcome.MoveRefused) outcome;
+        assertThat(refused.current()).isEqualTo(new Stock(SKU, 10, 8, 2));
+        assertThat(refused.attempted().action()).isEqualTo(StockAction.ALLOCATE);
+        assertThat(refused.attempted().quantity()).isEqualTo(Quantity.of(9));
+    }
+
+    @Test
+    void a_refused_move_changes_nothing() {
+        moving.move(MoveStock.of(SKU, StockAction.DECREMENT, Quantity.of(9)));
+        moving.move(MoveStock.of(SKU, StockAction.DEALLOCATE, Quantity.of(3)));
+
+        assertThat(stocks.find(SKU)).contains(new Stock(SKU, 10, 8, 2));
+        assertThat(stocks.written()).isEmpty();
+    }
+
+    @Test
+    void moving_stock_of_an_unknown_product_answers_stock_not_found() {
+        ProductId unknown = new ProductId("no-such-sku");
+
+        MoveOutcome outcome = moving.move(MoveStock.of(unknown, StockAction.INCREMENT, Quantity.of(1)));
+
+        assertThat(outcome).isEqualTo(new MoveOutcome.StockNotFound(unknown));
+        assertThat(stocks.find(unknown)).isEmpty();
+        assertThat(stocks.written()).isEmpty();
+    }
+
+    @Test
+    void successive_moves_get_increasing_transaction_ids() {
+        StockTransaction first = ((MoveOutcome.StockMoved) moving.move(MoveStock.of(SKU, StockAction.INCREMENT, Quantity.of(1)))).transaction();
+        StockTransaction second = ((MoveOutcome.StockMoved) moving.move(MoveStock.of(SKU, StockAction.INCREMENT, Quantity.of(1)))).transaction();
+
+        assertThat(second.id()).isGreaterThan(first.id());
+    }
+}

@@ -1,0 +1,301 @@
+package com.stockroom.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HttpRequestTest {
+
+    private static HttpRequest withPath(Map<String, String> pathParameters) {
+        return new HttpRequest(APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("GET /v2/inventories/{product_id}")
+                .withPathParameters(pathParameters)
+                .withIsBase64Encoded(false)
+                .build());
+    }
+
+    private static HttpRequest withBody(String body) {
+        return new HttpRequest(APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("POST /v2/inventories/{product_id}")
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build());
+    }
+
+    private static HttpRequest withBase64Body(String base64) {
+        return new HttpRequest(APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("POST /v2/inventories/{product_id}")
+                .withBody(base64)
+                .withIsBase64Encoded(true)
+                .build());
+    }
+
+    private static HttpRequest withQuery(Map<String, String> query) {
+        return new HttpRequest(APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("GET /v2/inventories")
+                .withQueryStringParameters(query)
+                .withIsBase64Encoded(false)
+                .build());
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A valid body document of exactly {@code bytes} UTF-8 bytes. */
+    private static String bodyOfBytes(int bytes) {
+        String head = "{\"data\":{\"pad\":\"";
+        String tail = "\"}}";
+        return head + "a".repeat(bytes - head.length() - tail.length()) + tail;
+    }
+
+    private static void assertStatus(Runnable call, int status) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(status));
+    }
+
+    // --- route key and friends
+
+    @Test
+    void route_key_method_and_path_default_to_empty_when_absent() {
+        HttpRequest request = new HttpRequest(APIGatewayV2HTTPEvent.builder().build());
+
+        assertThat(request.routeKey()).isEmpty();
+        assertThat(request.method()).isEmpty();
+        assertThat(request.path()).isEmpty();
+    }
+
+    @Test
+    void route_key_method_and_path_are_read_from_the_event() {
+        HttpRequest request = new HttpRequest(APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("GET /v2/inventories")
+                .withRawPath("/v2/inventories")
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").build())
+                        .build())
+                .build());
+
+        assertThat(request.routeKey()).isEqualTo("GET /v2/inventories");
+        assertThat(request.method()).isEqualTo("GET");
+        assertThat(request.path()).isEqualTo("/v2/inventories");
+    }
+
+    // --- id
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "sku-1", "SKU_2", "0123456789"})
+    void id_answers_a_good_path_id(String id) {
+        assertThat(withPath(Map.of("product_id", id)).id("product_id")).isEqualTo(id);
+    }
+
+    @Test
+    void id_answers_a_sixty_four_character_path_id() {
+        String id = "x".repeat(64);
+
+        assertThat(withPath(Map.of("product_id", id)).id("product_id")).isEqualTo(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "a b", "a.b", "..", "a/b", "a%2Fb", "é", "sku\n", "a+b"})
+    void id_refuses_a_bad_path_id_with_400(String id) {
+        HttpRequest request = withPath(Map.of("product_id", id));
+
+        assertThatThrownBy(() -> request.id("product_id"))
+                .isInstanceOfSatisfying(ApiError.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.title()).isEqualTo("Bad Request");
+                    assertThat(e.detail()).contains("product_id");
+                });
+    }
+
+    @Test
+    void id_refuses_a_sixty_five_character_path_id_with_400() {
+        assertStatus(() -> withPath(Map.of("product_id", "x".repeat(65))).id("product_id"), 400);
+    }
+
+    @Test
+    void id_refuses_a_missing_path_id_with_400() {
+        assertStatus(() -> withPath(Map.of("other", "abc")).id("product_id"), 400);
+        assertStatus(() -> withPath(null).id("product_id"), 400);
+        Map<String, String> nullValue = new HashMap<>();
+        nullValue.put("product_id", null);
+        assertStatus(() -> withPath(nullValue).id("product_id"), 400);
+    }
+
+    // --- data / document
+
+    @Test
+    void data_answers_the_data_member() {
+        JsonObject data = withBody("{\"data\":{\"type\":\"stock\",\"quantity\":5}}").data();
+
+        assertThat(data.string("type")).isEqualTo("stock");
+        assertThat(data.wholeNumber("quantity", 1, 10)).isEqualTo(5);
+    }
+
+    @Test
+    void data_names_its_fields_under_data() {
+        JsonObject data = withBody("{\"data\":{\"quantity\":\"5\"}}").data();
+
+        assertThatThrownBy(() -> data.wholeNumber("quantity", 1, 10))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.detail()).startsWith("data.quantity "));
+    }
+
+    @Test
+    void data_refuses_a_missing_body_with_400() {
+        assertStatus(() -> withBody(null).data(), 400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "\n"})
+    void data_refuses_an_empty_body_with_400(String body) {
+        assertStatus(() -> withBody(body).data(), 400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "[{\"data\":{}}]", "42", "\"data\"", "true", "null"})
+    void data_refuses_a_body_that_is_not_an_object_with_400(String body) {
+        assertThatThrownBy(() -> withBody(body).data())
+                .isInstanceOfSatisfying(ApiError.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.detail()).contains("JSON object");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"type\":\"stock\"}", "{\"data\":null}", "{\"data\":[]}", "{\"data\":5}",
+            "{\"data\":\"x\"}"})
+    void data_refuses_a_body_without_a_data_object_with_400(String body) {
+        assertThatThrownBy(() -> withBody(body).data())
+                .isInstanceOfSatisfying(ApiError.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.detail()).contains("data");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "{\"data\":{}} {}", "{\"data\":{},\"data\":{}}", "not json"})
+    void data_refuses_malformed_json_with_400(String body) {
+        assertStatus(() -> withBody(body).data(), 400);
+    }
+
+    @Test
+    void document_answers_the_whole_body() {
+        JsonObject document = withBody("{\"data\":{},\"meta\":{\"x\":\"y\"}}").document();
+
+        assertThat(document.has("data")).isTrue();
+        assertThat(document.object("meta").string("x")).isEqualTo("y");
+    }
+
+    // --- base64
+
+    @Test
+    void a_base64_body_is_decoded() {
+        JsonObject data = withBase64Body(base64("{\"data\":{\"quantity\":7,\"name\":\"caf\u00e9\"}}")).data();
+
+        assertThat(data.wholeNumber("quantity", 1, 10)).isEqualTo(7);
+        assertThat(data.string("name")).isEqualTo("café");
+    }
+
+    @Test
+    void a_body_not_marked_base64_is_not_decoded() {
+        String encoded = base64("{\"data\":{}}");
+
+        assertStatus(() -> withBody(encoded).data(), 400);
+    }
+
+    @Test
+    void a_body_marked_base64_that_is_not_is_refused_with_400() {
+        assertStatus(() -> withBase64Body("{\"data\":{}}").data(), 400);
+    }
+
+    // --- size
+
+    @Test
+    void a_body_of_exactly_the_largest_size_is_accepted() {
+        String body = bodyOfBytes(HttpRequest.MAX_BODY_BYTES);
+
+        assertThat(body.getBytes(StandardCharsets.UTF_8)).hasSize(HttpRequest.MAX_BODY_BYTES);
+        assertThat(withBody(body).data().has("pad")).isTrue();
+    }
+
+    @Test
+    void a_body_over_the_largest_size_is_refused_with_413() {
+        String body = bodyOfBytes(HttpRequest.MAX_BODY_BYTES + 1);
+
+        assertThatThrownBy(() -> withBody(body).data())
+                .isInstanceOfSatisfying(ApiError.class, e -> {
+                    assertThat(e.status()).isEqualTo(413);
+                    assertThat(e.title()).isEqualTo("Payload Too Large");
+                });
+    }
+
+    @Test
+    void a_body_within_the_largest_size_in_characters_but_over_it_in_utf8_bytes_is_refused_with_413() {
+        // 40,000 'é' are 40,000 characters but 80,000 bytes
+        String body = "{\"data\":{\"pad\":\"" + "é".repeat(40_000) + "\"}}";
+
+        assertThat(body.length()).isLessThan(HttpRequest.MAX_BODY_BYTES);
+        assertStatus(() -> withBody(body).data(), 413);
+    }
+
+    @Test
+    void a_base64_body_that_decodes_to_exactly_the_largest_size_is_accepted() {
+        assertThat(withBase64Body(base64(bodyOfBytes(HttpRequest.MAX_BODY_BYTES))).data().has("pad")).isTrue();
+    }
+
+    @Test
+    void a_base64_body_that_decodes_to_over_the_largest_size_is_refused_with_413() {
+        assertStatus(() -> withBase64Body(base64(bodyOfBytes(HttpRequest.MAX_BODY_BYTES + 1))).data(), 413);
+    }
+
+    @Test
+    void a_huge_base64_body_is_refused_with_413() {
+        assertStatus(() -> withBase64Body(base64(bodyOfBytes(HttpRequest.MAX_BODY_BYTES * 4))).data(), 413);
+    }
+
+    // --- query
+
+    @Test
+    void query_int_is_empty_when_not_given() {
+        assertThat(withQuery(null).queryInt("limit", 1, 100)).isEmpty();
+        assertThat(withQuery(Map.of("other", "5")).queryInt("limit", 1, 100)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "25", "100", "007"})
+    void query_int_answers_a_whole_number_in_range(String raw) {
+        assertThat(withQuery(Map.of("limit", raw)).queryInt("limit", 1, 100)).contains(Integer.parseInt(raw));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "101", "999999999", "1234567890", "99999999999999999999", "-1", "+5", "1.5", "1e2",
+            "", " 5", "5 ", "abc", "0x10"})
+    void query_int_refuses_anything_else_with_400(String raw) {
+        HttpRequest request = withQuery(Map.of("limit", raw));
+
+        assertThatThrownBy(() -> request.queryInt("limit", 1, 100))
+                .isInstanceOfSatisfying(ApiError.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.detail()).isEqualTo("limit must be a whole number from 1 to 100");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-0", "-5"})
+    void query_int_refuses_a_sign_even_when_the_range_starts_at_zero(String raw) {
+        assertStatus(() -> withQuery(Map.of("offset", raw)).queryInt("offset", 0, 10), 400);
+    }
+
+    @Test
+    void query_answers_the_raw_value() {
+        assertThat(withQuery(Map.of("cursor", "abc")).query("cursor")).contains("abc");
+        assertThat(withQuery(null).query("cursor")).isEmpty();
+    }
+}

@@ -1,0 +1,164 @@
+package com.stockroom.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RouterTest {
+
+    private static final String GET_ONE = "GET /v2/inventories/{product_id}";
+    private static final String POST_ONE = "POST /v2/inventories/{product_id}";
+
+    // the router logs unexpected errors to stderr: keep the build output quiet
+    private final PrintStream realErr = System.err;
+
+    @BeforeEach
+    void quietStderr() {
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStderr() {
+        System.setErr(realErr);
+    }
+
+    private static APIGatewayV2HTTPEvent event(String routeKey) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey(routeKey)
+                .withRawPath("/v2/inventories/sku-1")
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").build())
+                        .build())
+                .withPathParameters(Map.of("product_id", "sku-1"))
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> onlyError(APIGatewayV2HTTPResponse response) throws Json.Malformed {
+        Map<String, Object> body = (Map<String, Object>) Json.parse(response.getBody());
+        assertThat(body).containsOnlyKeys("errors");
+        List<Object> errors = (List<Object>) body.get("errors");
+        assertThat(errors).hasSize(1);
+        return (Map<String, Object>) errors.get(0);
+    }
+
+    @Test
+    void a_known_route_key_is_sent_to_its_route() {
+        AtomicReference<String> seen = new AtomicReference<>();
+        Router router = new Router()
+                .route(GET_ONE, request -> {
+                    seen.set(request.id("product_id"));
+                    return JsonApi.data(200, Map.of("id", request.id("product_id")));
+                })
+                .route(POST_ONE, request -> JsonApi.noContent());
+
+        APIGatewayV2HTTPResponse response = router.handle(event(GET_ONE));
+
+        assertThat(seen.get()).isEqualTo("sku-1");
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).isEqualTo("{\"data\":{\"id\":\"sku-1\"}}");
+        assertThat(router.handle(event(POST_ONE)).getStatusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void an_unknown_route_key_answers_a_json_api_404() throws Exception {
+        Router router = new Router().route(GET_ONE, request -> JsonApi.noContent());
+
+        APIGatewayV2HTTPResponse response = router.handle(event("DELETE /v2/inventories/{product_id}"));
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
+        Map<String, Object> error = onlyError(response);
+        assertThat(error).containsEntry("status", 404L).containsEntry("title", "Not Found");
+        assertThat((String) error.get("detail")).contains("/v2/inventories/sku-1");
+    }
+
+    @Test
+    void a_missing_route_key_answers_a_json_api_404() throws Exception {
+        Router router = new Router().route(GET_ONE, request -> JsonApi.noContent());
+
+        APIGatewayV2HTTPResponse response = router.handle(APIGatewayV2HTTPEvent.builder().build());
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(onlyError(response)).containsEntry("status", 404L);
+    }
+
+    @Test
+    void an_api_error_thrown_by_a_route_becomes_its_status_with_a_json_api_error_body() throws Exception {
+        Router router = new Router().route(GET_ONE, request -> {
+            throw ApiError.conflict("stock is still allocated");
+        });
+
+        APIGatewayV2HTTPResponse response = router.handle(event(GET_ONE));
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
+        assertThat(onlyError(response)).containsExactly(
+                Map.entry("status", 409L),
+                Map.entry("title", "Conflict"),
+                Map.entry("detail", "stock is still allocated"));
+    }
+
+    @Test
+    void a_bad_path_id_in_a_route_becomes_a_json_api_400() throws Exception {
+        Router router = new Router().route(GET_ONE, request -> {
+            request.id("product_id");
+            return JsonApi.noContent();
+        });
+
+        APIGatewayV2HTTPEvent bad = event(GET_ONE);
+        bad.setPathParameters(Map.of("product_id", "not/valid"));
+        APIGatewayV2HTTPResponse response = router.handle(bad);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(onlyError(response)).containsEntry("status", 400L).containsEntry("title", "Bad Request");
+    }
+
+    @Test
+    void a_runtime_exception_thrown_by_a_route_becomes_a_json_api_500_that_does_not_leak_its_message() throws Exception {
+        Router router = new Router().route(GET_ONE, request -> {
+            throw new IllegalStateException("secret internal detail");
+        });
+
+        APIGatewayV2HTTPResponse response = router.handle(event(GET_ONE));
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
+        Map<String, Object> error = onlyError(response);
+        assertThat(error).containsEntry("status", 500L).containsEntry("title", "Internal Server Error");
+        assertThat(response.getBody()).doesNotContain("secret internal detail");
+    }
+
+    @Test
+    void defining_a_route_twice_throws() {
+        Router router = new Router().route(GET_ONE, request -> JsonApi.noContent());
+
+        assertThatThrownBy(() -> router.route(GET_ONE, request -> JsonApi.data(200, Map.of())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(GET_ONE);
+    }
+
+    @Test
+    void defining_a_route_twice_keeps_the_first() {
+        Router router = new Router().route(GET_ONE, request -> JsonApi.noContent());
+        try {
+            router.route(GET_ONE, request -> JsonApi.data(200, Map.of()));
+        } catch (IllegalArgumentException expected) {
+            // as defining_a_route_twice_throws says
+        }
+
+        assertThat(router.handle(event(GET_ONE)).getStatusCode()).isEqualTo(204);
+    }
+}
