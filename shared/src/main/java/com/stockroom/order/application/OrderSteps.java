@@ -1,0 +1,92 @@
+package com.stockroom.order.application;
+
+import com.stockroom.order.model.Order;
+import com.stockroom.order.model.OrderId;
+import com.stockroom.order.model.OrderLine;
+import com.stockroom.order.model.Orders;
+import com.stockroom.stock.application.TransactionIds;
+import com.stockroom.stock.model.StockAction;
+import com.stockroom.stock.model.StockTransaction;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Takes one step of an order's life: reads the order, asks the order what the step makes of
+ * it, and writes the step with its stock moves in one transaction conditional on the version
+ * read. If the order changed in between, it reads again and retries; the database decides.
+ */
+public final class OrderSteps {
+
+    static final int ATTEMPTS = 5;
+
+    private final Orders orders;
+    private final TransactionIds transactionIds;
+    private final Clock clock;
+
+    @Inject
+    public OrderSteps(Orders orders, TransactionIds transactionIds, Clock clock) {
+        this.orders = orders;
+        this.transactionIds = transactionIds;
+        this.clock = clock;
+    }
+
+    /** What became of a step. */
+    public sealed interface Outcome {
+        /** Taken (or already taken: then {@code before} and {@code after} are the same order). */
+        record Stepped(Order before, Order after) implements Outcome {
+        }
+
+        record NotAllowed(Order order) implements Outcome {
+        }
+
+        record NotFound() implements Outcome {
+        }
+
+        record StockShort(Order order) implements Outcome {
+        }
+
+        /** The order kept changing under every attempt. */
+        record Busy() implements Outcome {
+        }
+    }
+
+    public Outcome take(OrderId id, BiFunction<Order, Instant, Optional<Order.Step>> step) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Order> found = orders.find(id);
+            if (found.isEmpty()) {
+                return new Outcome.NotFound();
+            }
+            Order from = found.get();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Optional<Order.Step> taken = step.apply(from, now);
+            if (taken.isEmpty()) {
+                return new Outcome.NotAllowed(from);
+            }
+            Order to = taken.get().next();
+            if (to.equals(from)) {
+                return new Outcome.Stepped(from, from);
+            }
+            List<StockTransaction> moves = taken.get().stockAction()
+                    .map(action -> from.lines().stream().map(line -> move(from, line, action, now)).toList())
+                    .orElse(List.of());
+            Orders.WriteOutcome written = orders.step(from, to, moves);
+            if (written instanceof Orders.WriteOutcome.Written w) {
+                return new Outcome.Stepped(from, w.order());
+            }
+            if (written instanceof Orders.WriteOutcome.StockShort) {
+                return new Outcome.StockShort(from);
+            }
+        }
+        return new Outcome.Busy();
+    }
+
+    private StockTransaction move(Order order, OrderLine line, StockAction action, Instant now) {
+        return new StockTransaction(transactionIds.next(), line.productId(), action, line.quantity(),
+                Optional.of(order.id().value()), now);
+    }
+}

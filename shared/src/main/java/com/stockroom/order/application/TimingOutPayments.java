@@ -1,0 +1,41 @@
+package com.stockroom.order.application;
+
+import com.stockroom.order.model.Order;
+import com.stockroom.order.model.Orders;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+
+/** Fails every payment that has waited past its deadline, releasing its stock as a failed result would. */
+public final class TimingOutPayments {
+
+    static final int BATCH = 100;
+
+    private final Orders orders;
+    private final OrderSteps steps;
+    private final Clock clock;
+
+    @Inject
+    public TimingOutPayments(Orders orders, OrderSteps steps, Clock clock) {
+        this.orders = orders;
+        this.steps = steps;
+        this.clock = clock;
+    }
+
+    /** How many payments were timed out. */
+    public int sweep() {
+        int released = 0;
+        List<Order> overdue;
+        do {
+            overdue = orders.awaitingPaymentSince(clock.instant(), BATCH);
+            for (Order order : overdue) {
+                String paymentId = order.paymentId().orElseThrow();
+                OrderSteps.Outcome outcome = steps.take(order.id(), (current, now) -> current.paymentFailed(paymentId, now));
+                if (outcome instanceof OrderSteps.Outcome.Stepped stepped && !stepped.before().equals(stepped.after())) {
+                    released++;
+                }
+            }
+        } while (overdue.size() == BATCH);
+        return released;
+    }
+}

@@ -1,0 +1,109 @@
+package com.stockroom.order.infrastructure;
+
+import static com.stockroom.order.infrastructure.OrderItems.AWAITING;
+import static com.stockroom.order.infrastructure.OrderItems.AWAITING_PAYMENT;
+import static com.stockroom.order.infrastructure.OrderItems.BY_PAYMENT_DEADLINE;
+import static com.stockroom.order.infrastructure.OrderItems.ORDER_ID;
+import static com.stockroom.order.infrastructure.OrderItems.PAYMENT_DEADLINE;
+import static com.stockroom.order.infrastructure.OrderItems.VERSION;
+
+import com.stockroom.order.model.Order;
+import com.stockroom.order.model.OrderId;
+import com.stockroom.order.model.Orders;
+import com.stockroom.stock.infrastructure.StockMoves;
+import com.stockroom.stock.model.StockTransaction;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Orders in DynamoDB. Placing an order and every later step is one {@code TransactWriteItems}:
+ * each line's stock check or move (conditional on the invariant) and the order's own write
+ * (conditional on its version), all or nothing. The client request token is derived from the
+ * order and the version being written, so an SDK retry of a transaction that landed is a no-op.
+ */
+final class DynamoDbOrders implements Orders {
+
+    private final DynamoDbClient dynamoDb;
+    private final OrderTables tables;
+
+    @Inject
+    DynamoDbOrders(DynamoDbClient dynamoDb, OrderTables tables) {
+        this.dynamoDb = dynamoDb;
+        this.tables = tables;
+    }
+
+    @Override
+    public Optional<Order> find(OrderId id) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(tables.orders())
+                .key(OrderItems.orderKey(id)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OrderItems.order(item));
+    }
+
+    @Override
+    public WriteOutcome place(Order order) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        order.lines().forEach(line -> items.add(TransactWriteItem.builder()
+                .conditionCheck(StockMoves.availableAtLeast(tables.stock(), line.productId(), line.quantity())).build()));
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders())
+                .item(OrderItems.orderItem(order))
+                .conditionExpression("attribute_not_exists(#id)")
+                .expressionAttributeNames(Map.of("#id", ORDER_ID))
+                .build()).build());
+        return write(order, items, order.lines().size());
+    }
+
+    @Override
+    public WriteOutcome step(Order from, Order to, List<StockTransaction> moves) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        moves.forEach(move -> items.add(TransactWriteItem.builder().update(StockMoves.update(tables.stock(), move)).build()));
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders())
+                .item(OrderItems.orderItem(to))
+                .conditionExpression("#version = :version")
+                .expressionAttributeNames(Map.of("#version", VERSION))
+                .expressionAttributeValues(Map.of(":version", OrderItems.n(from.version())))
+                .build()).build());
+        return write(to, items, moves.size());
+    }
+
+    private WriteOutcome write(Order order, List<TransactWriteItem> items, int stockActions) {
+        String token = UUID.nameUUIDFromBytes((order.id().value() + "@" + order.version()).getBytes(StandardCharsets.UTF_8)).toString();
+        try {
+            dynamoDb.transactWriteItems(t -> t.clientRequestToken(token).transactItems(items));
+            return new WriteOutcome.Written(order);
+        } catch (TransactionCanceledException cancelled) {
+            List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
+            for (int i = 0; i < Math.min(stockActions, reasons.size()); i++) {
+                if (StockMoves.refusal(reasons.get(i), Optional.empty()).isPresent()) {
+                    return new WriteOutcome.StockShort();
+                }
+            }
+            // The order's own condition failed, or the transaction met another on the same items: read and try again.
+            return new WriteOutcome.ChangedMeanwhile();
+        }
+    }
+
+    @Override
+    public List<Order> awaitingPaymentSince(Instant deadline, int limit) {
+        return dynamoDb.query(q -> q.tableName(tables.orders())
+                        .indexName(BY_PAYMENT_DEADLINE)
+                        .keyConditionExpression("#awaiting = :awaiting AND #deadline <= :deadline")
+                        .expressionAttributeNames(Map.of("#awaiting", AWAITING_PAYMENT, "#deadline", PAYMENT_DEADLINE))
+                        .expressionAttributeValues(Map.of(
+                                ":awaiting", OrderItems.s(AWAITING),
+                                ":deadline", OrderItems.n(deadline.toEpochMilli())))
+                        .limit(limit))
+                .items().stream().map(OrderItems::order).toList();
+    }
+}
