@@ -25,7 +25,7 @@ final class Intrinsics {
     private final Map<String, String> refs = new HashMap<>();
     private final Map<String, Map<String, String>> attributes = new HashMap<>();
 
-    Intrinsics(Template template) {
+    Intrinsics(Template template, Map<String, String> parameterOverrides) {
         refs.put("AWS::Region", REGION);
         refs.put("AWS::AccountId", ACCOUNT);
         refs.put("AWS::StackName", STACK);
@@ -36,6 +36,7 @@ final class Intrinsics {
                 refs.put(name, String.valueOf(parameter.get("Default")));
             }
         });
+        refs.putAll(parameterOverrides);
     }
 
     void define(String logicalId, String ref, Map<String, String> attrs) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,9 +39,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** Where everything listens and what it runs; a port of 0 means any free one. */
     public record Options(Template template, int apiPort, int dynamoDbPort, int sqsPort,
-                          Optional<URI> dynamoDbEndpoint, Optional<URI> sqsEndpoint, Path dynoxideBinary) {
+                          Optional<URI> dynamoDbEndpoint, Optional<URI> sqsEndpoint, Path dynoxideBinary,
+                          Map<String, String> parameters, Optional<Duration> scheduleEvery) {
 
         public static Options fromEnvironment(Map<String, String> env) throws IOException {
+            Map<String, String> parameters = new HashMap<>();
+            Optional.ofNullable(env.get("PAYMENT_TIMEOUT_SECONDS")).filter(v -> !v.isBlank())
+                    .ifPresent(seconds -> parameters.put("PaymentTimeoutSeconds", seconds.strip()));
             return new Options(
                     template(env),
                     port(env, "STOCKROOM_API_PORT", 3000),
@@ -48,7 +53,15 @@ public final class LocalStack implements AutoCloseable {
                     port(env, "STOCKROOM_SQS_PORT", 9324),
                     endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB"),
                     endpoint(env, "AWS_ENDPOINT_URL_SQS"),
-                    dynoxide(env));
+                    dynoxide(env),
+                    parameters,
+                    Optional.ofNullable(env.get("STOCKROOM_SCHEDULE_SECONDS")).filter(v -> !v.isBlank())
+                            .map(v -> Duration.ofSeconds(Long.parseLong(v.strip()))));
+        }
+
+        /** The embedded stack on free ports, as the tests run it. */
+        public static Options embedded(Template template, Path dynoxideBinary, Map<String, String> parameters, Optional<Duration> scheduleEvery) {
+            return new Options(template, 0, 0, 0, Optional.empty(), Optional.empty(), dynoxideBinary, parameters, scheduleEvery);
         }
 
         private static Template template(Map<String, String> env) throws IOException {
@@ -158,12 +171,14 @@ public final class LocalStack implements AutoCloseable {
         parts.add(streams);
 
         Template template = options.template();
-        Intrinsics intrinsics = new Intrinsics(template);
+        Intrinsics intrinsics = new Intrinsics(template, options.parameters());
         provisioner = new Provisioner(template, intrinsics, dynamoDb, sqs);
         provisioner.provision();
 
         List<HttpGateway.Route> routes = new ArrayList<>();
         List<StreamPoller.Source> streamSources = new ArrayList<>();
+        List<QueuePoller.Source> queueSources = new ArrayList<>();
+        List<Schedules.Source> schedules = new ArrayList<>();
         Map<String, Object> globals = template.functionGlobals();
         template.resources("AWS::Serverless::Function").forEach((id, properties) -> {
             LocalFunction function = function(id, properties, globals, intrinsics);
@@ -181,6 +196,13 @@ public final class LocalStack implements AutoCloseable {
                             intValue(p.get("MaximumRetryAttempts"), 10),
                             onFailureQueue(p, intrinsics),
                             function));
+                    case "SQS" -> {
+                        String arn = intrinsics.string(p.get("Queue"));
+                        queueSources.add(new QueuePoller.Source(provisioner.queueUrlsByArn.get(arn), arn,
+                                intValue(p.get("BatchSize"), 10), function));
+                    }
+                    case "Schedule" -> schedules.add(new Schedules.Source(id + "-" + eventId,
+                            options.scheduleEvery().orElseGet(() -> Schedules.rate(intrinsics.string(p.get("Schedule")))), function));
                     default -> System.err.println("the local stack does not run " + event.get("Type") + " events (" + id + "." + eventId + ")");
                 }
             });
@@ -188,6 +210,13 @@ public final class LocalStack implements AutoCloseable {
         functions.values().forEach(LocalFunction::init);
         for (StreamPoller.Source source : streamSources) {
             parts.add(StreamPoller.start(source, streams, sqs));
+        }
+        for (QueuePoller.Source source : queueSources) {
+            parts.add(QueuePoller.start(source, sqs));
+        }
+        parts.add(new Schedules(schedules));
+        if (provisioner.queues.containsKey("PaymentRequests") && provisioner.queues.containsKey("PaymentResults")) {
+            parts.add(new PaymentGatewaySimulator(sqs, provisioner.queues.get("PaymentRequests"), provisioner.queues.get("PaymentResults")));
         }
         gateway = HttpGateway.start(freeIfZero(options.apiPort()), routes);
         parts.add(gateway);
@@ -282,6 +311,7 @@ public final class LocalStack implements AutoCloseable {
         provisioner.tables.forEach((id, name) -> out.append("  table     ").append(name).append('\n'));
         provisioner.queues.forEach((id, url) -> out.append("  queue     ").append(url).append('\n'));
         functions.values().forEach(f -> out.append("  function  ").append(f.name()).append(" -> ").append(f.handlerClass()).append('\n'));
+        out.append("  payments  a simulated gateway answers payment requests: tok_decline fails, tok_silent never answers, anything else succeeds\n");
         out.append("Ctrl-C stops it.");
         return out.toString();
     }

@@ -2,6 +2,8 @@ package com.stockroom.local;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -45,6 +47,14 @@ public final class Stack implements BeforeAllCallback, ExecutionCondition {
 
     private static final String KEY = "stockroom-local-stack";
 
+    /** A payment waits this long for its result in the tests' stack, so the timeout path can be watched. */
+    static final int PAYMENT_TIMEOUT_SECONDS = 6;
+
+    private static final Map<String, String> PARAMETERS = Map.of("PaymentTimeoutSeconds", Integer.toString(PAYMENT_TIMEOUT_SECONDS));
+
+    /** The payment timeout sweep runs this often in the tests' stack. */
+    private static final Optional<Duration> SCHEDULE = Optional.of(Duration.ofSeconds(1));
+
     private static volatile LocalStack stack;
 
     @Override
@@ -85,10 +95,10 @@ public final class Stack implements BeforeAllCallback, ExecutionCondition {
                 container.start();
                 URI endpoint = container.getEndpoint();
                 stack = LocalStack.start(new LocalStack.Options(template, 0, 0, 0,
-                        Optional.of(endpoint), Optional.of(endpoint), dynoxide));
+                        Optional.of(endpoint), Optional.of(endpoint), dynoxide, PARAMETERS, SCHEDULE));
             } else {
                 container = null;
-                stack = LocalStack.start(new LocalStack.Options(template, 0, 0, 0, Optional.empty(), Optional.empty(), dynoxide));
+                stack = LocalStack.start(LocalStack.Options.embedded(template, dynoxide, PARAMETERS, SCHEDULE));
             }
             skipReason = Optional.empty();
         }

@@ -23,6 +23,24 @@ public final class JsonObject {
         return fields.containsKey(name);
     }
 
+    public boolean isNull(String name) {
+        return fields.containsKey(name) && fields.get(name) == null;
+    }
+
+    /** The object's field names, in the order given. */
+    public List<String> names() {
+        return List.copyOf(fields.keySet());
+    }
+
+    /** A required string of {@code min} to {@code max} characters. */
+    public String string(String name, int min, int max) {
+        String value = string(name);
+        if (value.length() < min || value.length() > max) {
+            throw ApiError.badRequest(where(name) + " must be " + min + " to " + max + " characters");
+        }
+        return value;
+    }
+
     public JsonObject object(String name) {
         Object value = fields.get(name);
         if (!(value instanceof Map)) {

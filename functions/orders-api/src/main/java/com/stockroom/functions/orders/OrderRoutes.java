@@ -1,0 +1,120 @@
+package com.stockroom.functions.orders;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.stockroom.order.api.OrderDocuments;
+import com.stockroom.order.application.FulfillingOrders;
+import com.stockroom.order.application.OrderSteps;
+import com.stockroom.order.application.PayForOrder;
+import com.stockroom.order.application.PayingForOrder;
+import com.stockroom.order.model.OrderId;
+import com.stockroom.web.ApiError;
+import com.stockroom.web.HttpRequest;
+import com.stockroom.web.JsonApi;
+import com.stockroom.web.JsonObject;
+import com.stockroom.web.Router;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** The Orders contract: read, pay (202, the gateway answers over SQS), ship and cancel. */
+final class OrderRoutes {
+
+    private final FulfillingOrders orders;
+    private final PayingForOrder paying;
+
+    @Inject
+    OrderRoutes(FulfillingOrders orders, PayingForOrder paying) {
+        this.orders = orders;
+        this.paying = paying;
+    }
+
+    Router router() {
+        return new Router()
+                .route("GET /v2/orders/{order_id}", this::get)
+                .route("POST /v2/orders/{order_id}/payments", this::pay)
+                .route("PUT /v2/orders/{order_id}", this::update);
+    }
+
+    private APIGatewayV2HTTPResponse get(HttpRequest request) {
+        return orders.read(orderId(request))
+                .map(order -> JsonApi.data(200, OrderDocuments.order(order)))
+                .orElseThrow(OrderRoutes::noOrder);
+    }
+
+    private APIGatewayV2HTTPResponse pay(HttpRequest request) {
+        OrderId id = orderId(request);
+        JsonObject data = request.data();
+        String gateway = data.string("gateway", 1, 64);
+        if (!gateway.equals("manual")) {
+            throw ApiError.badRequest("data.gateway must be \"manual\"");
+        }
+        String method = data.optionalString("method").orElse("purchase");
+        if (!method.equals("purchase")) {
+            throw ApiError.badRequest("data.method must be \"purchase\"");
+        }
+        String token = data.string("payment", 1, 255);
+        PayingForOrder.Outcome outcome = paying.pay(new PayForOrder(id, token));
+        if (outcome instanceof PayingForOrder.Outcome.Processing processing) {
+            return JsonApi.data(202, OrderDocuments.order(processing.order()));
+        }
+        if (outcome instanceof PayingForOrder.Outcome.InsufficientStock) {
+            throw OrderDocuments.insufficientStock("pay for this order");
+        }
+        if (outcome instanceof PayingForOrder.Outcome.NotFound) {
+            throw noOrder();
+        }
+        if (outcome instanceof PayingForOrder.Outcome.GatewayUnavailable) {
+            throw new ApiError(503, "Service Unavailable", "the payment gateway cannot be reached; nothing was allocated; try again");
+        }
+        if (outcome instanceof PayingForOrder.Outcome.NotPayable) {
+            throw ApiError.conflict("only an unpaid order that is not already processing can be paid");
+        }
+        throw ApiError.conflict("the order kept changing while it was being paid; try again");
+    }
+
+    private APIGatewayV2HTTPResponse update(HttpRequest request) {
+        OrderId id = orderId(request);
+        JsonObject data = request.data();
+        Optional<String> type = data.optionalString("type");
+        if (type.isEmpty() || !type.get().equals("order")) {
+            throw ApiError.badRequest("data.type must be \"order\"");
+        }
+        Optional<String> shipping = data.optionalString("shipping");
+        Optional<String> status = data.optionalString("status");
+        if (shipping.isPresent() == status.isPresent()) {
+            throw ApiError.badRequest("give exactly one of data.shipping (\"fulfilled\") and data.status (\"cancelled\")");
+        }
+        OrderSteps.Outcome outcome;
+        String refused;
+        if (shipping.isPresent()) {
+            if (!shipping.get().equals("fulfilled")) {
+                throw ApiError.badRequest("data.shipping must be \"fulfilled\"");
+            }
+            outcome = orders.ship(id);
+            refused = "only a paid order that is not cancelled can be shipped";
+        } else {
+            if (!status.get().equals("cancelled")) {
+                throw ApiError.badRequest("data.status must be \"cancelled\"");
+            }
+            outcome = orders.cancel(id);
+            refused = "an order that has shipped cannot be cancelled";
+        }
+        if (outcome instanceof OrderSteps.Outcome.Stepped stepped) {
+            return JsonApi.data(200, OrderDocuments.order(stepped.after()));
+        }
+        if (outcome instanceof OrderSteps.Outcome.NotFound) {
+            throw noOrder();
+        }
+        if (outcome instanceof OrderSteps.Outcome.NotAllowed) {
+            throw ApiError.conflict(refused);
+        }
+        throw ApiError.conflict("the order kept changing while this change was made; try again");
+    }
+
+    private static OrderId orderId(HttpRequest request) {
+        return new OrderId(request.id("order_id"));
+    }
+
+    private static ApiError noOrder() {
+        return ApiError.notFound("there is no such order");
+    }
+}

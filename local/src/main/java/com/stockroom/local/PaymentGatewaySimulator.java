@@ -1,0 +1,83 @@
+package com.stockroom.local;
+
+import com.stockroom.web.Json;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Stands in for the payment gateway: reads payment requests and answers on the results queue.
+ * {@code tok_decline} fails, {@code tok_silent} never answers (the timeout path), any other
+ * token succeeds.
+ */
+final class PaymentGatewaySimulator implements AutoCloseable {
+
+    static final String DECLINE = "tok_decline";
+    static final String SILENT = "tok_silent";
+
+    private final SqsClient sqs;
+    private final String requests;
+    private final String results;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    PaymentGatewaySimulator(SqsClient sqs, String requestsQueueUrl, String resultsQueueUrl) {
+        this.sqs = sqs;
+        this.requests = requestsQueueUrl;
+        this.results = resultsQueueUrl;
+        this.thread = new Thread(this::run, "payment-gateway");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(requests).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+                for (Message message : messages) {
+                    answer(message.body());
+                    sqs.deleteMessage(d -> d.queueUrl(requests).receiptHandle(message.receiptHandle()));
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                System.err.println("[payment-gateway] " + e);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void answer(String body) {
+        Map<?, ?> request;
+        try {
+            request = (Map<?, ?>) Json.parse(body);
+        } catch (Json.Malformed | ClassCastException malformed) {
+            System.err.println("[payment-gateway] not a payment request, dropped: " + body);
+            return;
+        }
+        Object token = request.get("payment");
+        if (SILENT.equals(token)) {
+            return;
+        }
+        String status = DECLINE.equals(token) ? "failed" : "succeeded";
+        sqs.sendMessage(m -> m.queueUrl(results).messageBody(Json.write(Json.object(
+                "order_id", request.get("order_id"), "payment_id", request.get("payment_id"), "status", status))));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
