@@ -1,0 +1,93 @@
+package com.stockroom.local;
+
+import static com.stockroom.local.Api.levels;
+import static com.stockroom.local.Api.stock;
+import static com.stockroom.local.Shop.awaitOrder;
+import static com.stockroom.local.Shop.is;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.stockroom.order.application.PayForOrder;
+import com.stockroom.order.application.PayingForOrder;
+import com.stockroom.order.infrastructure.OrderModule;
+import com.stockroom.order.model.OrderId;
+import com.stockroom.order.model.PaymentRequests;
+import com.stockroom.platform.AwsModule;
+import com.stockroom.platform.Settings;
+import com.stockroom.stock.infrastructure.StockModule;
+import dagger.BindsInstance;
+import dagger.Component;
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A payment with no result by its deadline is failed and its stock released, even if the payer died midway. */
+@ExtendWith(Stack.class)
+class PaymentTimeoutIT {
+
+    private static final Duration PAST_DEADLINE = Duration.ofSeconds(Stack.PAYMENT_TIMEOUT_SECONDS + 8);
+
+    @Test
+    void a_payment_that_never_gets_a_result_is_failed_after_the_timeout_and_a_late_result_then_changes_nothing() {
+        String product = stock(4);
+        String order = Shop.order(product, 3);
+        String paymentId = (String) Shop.pay(order, "tok_silent").data().get("payment_id");
+        assertThat(levels(product)).containsExactly(4, 1, 3);
+
+        awaitOrder(order, is("incomplete", "unpaid"), PAST_DEADLINE);
+        assertThat(levels(product)).containsExactly(4, 4, 0);
+
+        PaymentResultsIT.sendResult(order, paymentId, "succeeded");
+        PaymentResultsIT.awaitResultsDrained();
+        assertThat(Shop.order(order)).containsEntry("status", "incomplete").containsEntry("payment", "unpaid");
+        assertThat(levels(product)).containsExactly(4, 4, 0);
+    }
+
+    /** Stands for the paying function dying after its transaction and before the payment request left. */
+    static final class Crash extends Error {
+        Crash() {
+            super("the function died before sending the payment request");
+        }
+    }
+
+    @Module
+    interface DyingBeforeSending {
+        @Provides
+        static PaymentRequests requests() {
+            return (orderId, paymentId, token) -> {
+                throw new Crash();
+            };
+        }
+    }
+
+    @Singleton
+    @Component(modules = {AwsModule.class, StockModule.class, OrderModule.class, DyingBeforeSending.class})
+    interface PayingThenDying {
+        PayingForOrder paying();
+
+        @Component.Factory
+        interface Factory {
+            PayingThenDying create(@BindsInstance Settings settings);
+        }
+    }
+
+    @Test
+    void stock_allocated_by_a_payer_that_died_before_sending_the_request_is_released_by_the_timeout() {
+        String product = stock(4);
+        String order = Shop.order(product, 2);
+        PayingForOrder paying = DaggerPaymentTimeoutIT_PayingThenDying.factory()
+                .create(new Settings(PaymentResultsIT.functionEnvironment())).paying();
+
+        assertThatThrownBy(() -> paying.pay(new PayForOrder(new OrderId(order), "tok_visa"))).isInstanceOf(Crash.class);
+        assertThat(Shop.order(order)).containsEntry("status", "processing");
+        assertThat(levels(product)).containsExactly(4, 2, 2);
+
+        awaitOrder(order, is("incomplete", "unpaid"), PAST_DEADLINE);
+        assertThat(levels(product)).containsExactly(4, 4, 0);
+        assertThat(Shop.pay(order, "tok_visa").status()).isEqualTo(202);
+        awaitOrder(order, is("complete", "paid"), Duration.ofSeconds(5));
+    }
+}
