@@ -55,6 +55,8 @@ class EventsIT {
                 } else if (status != 204) {
                     assertThat((Map<String, Object>) body).as(file).containsKey("data");
                 }
+            } else if (entry.containsKey("answer")) {
+                assertThat(answer).as(file).isEqualTo(entry.get("answer"));
             } else {
                 List<Map<String, Object>> failures = (List<Map<String, Object>>) answer.get("batchItemFailures");
                 assertThat(failures).as(file).extracting(f -> f.get("itemIdentifier"))
