@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * {@code tok_decline} fails, {@code tok_silent} never answers (the timeout path), any other
  * token succeeds.
  */
-final class PaymentGatewaySimulator implements AutoCloseable {
+final class PaymentGatewaySimulator extends BackgroundLoop {
 
     static final String DECLINE = "tok_decline";
     static final String SILENT = "tok_silent";
@@ -19,37 +19,21 @@ final class PaymentGatewaySimulator implements AutoCloseable {
     private final SqsClient sqs;
     private final String requests;
     private final String results;
-    private final Thread thread;
-    private volatile boolean running = true;
 
     PaymentGatewaySimulator(SqsClient sqs, String requestsQueueUrl, String resultsQueueUrl) {
+        super("payment-gateway");
         this.sqs = sqs;
         this.requests = requestsQueueUrl;
         this.results = resultsQueueUrl;
-        this.thread = new Thread(this::run, "payment-gateway");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        start();
     }
 
-    private void run() {
-        while (running) {
-            try {
-                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(requests).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-                for (Message message : messages) {
-                    answer(message.body());
-                    sqs.deleteMessage(d -> d.queueUrl(requests).receiptHandle(message.receiptHandle()));
-                }
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                System.err.println("[payment-gateway] " + e);
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException stop) {
-                    return;
-                }
-            }
+    @Override
+    void round() {
+        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(requests).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+        for (Message message : messages) {
+            answer(message.body());
+            sqs.deleteMessage(d -> d.queueUrl(requests).receiptHandle(message.receiptHandle()));
         }
     }
 
@@ -68,16 +52,5 @@ final class PaymentGatewaySimulator implements AutoCloseable {
         String status = DECLINE.equals(token) ? "failed" : "succeeded";
         sqs.sendMessage(m -> m.queueUrl(results).messageBody(Json.write(Json.object(
                 "order_id", request.get("order_id"), "payment_id", request.get("payment_id"), "status", status))));
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(3000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -18,47 +18,35 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * after the queue's visibility timeout, and past {@code maxReceiveCount} to go to the queue's
  * dead-letter queue by its redrive policy.
  */
-final class QueuePoller implements AutoCloseable {
+final class QueuePoller extends BackgroundLoop {
 
     record Source(String queueUrl, String queueArn, int batchSize, LocalFunction function) {
     }
 
     private final Source source;
     private final SqsClient sqs;
-    private final Thread thread;
-    private volatile boolean running = true;
 
     private QueuePoller(Source source, SqsClient sqs) {
+        super("queue-" + source.function().name());
         this.source = source;
         this.sqs = sqs;
-        this.thread = new Thread(this::run, "queue-" + source.function().name());
-        this.thread.setDaemon(true);
     }
 
     static QueuePoller start(Source source, SqsClient sqs) {
         QueuePoller poller = new QueuePoller(source, sqs);
-        poller.thread.start();
+        poller.start();
         return poller;
     }
 
-    private void run() {
-        while (running) {
-            try {
-                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(source.queueUrl())
-                        .maxNumberOfMessages(Math.min(10, source.batchSize()))
-                        .waitTimeSeconds(1)
-                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                        .messageAttributeNames("All")).messages();
-                if (!messages.isEmpty()) {
-                    deliver(messages);
-                }
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                System.err.println("[" + source.function().name() + "] queue polling failed, retrying: " + e);
-                sleep(1000);
-            }
+    @Override
+    void round() {
+        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(source.queueUrl())
+                .maxNumberOfMessages(Math.min(10, source.batchSize()))
+                .waitTimeSeconds(1)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                .messageAttributeNames("All")).messages();
+        if (!messages.isEmpty()) {
+            deliver(messages);
         }
     }
 
@@ -102,24 +90,5 @@ final class QueuePoller implements AutoCloseable {
                     "awsRegion", Intrinsics.REGION));
         }
         return Json.object("Records", records);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

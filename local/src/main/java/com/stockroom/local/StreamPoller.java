@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@code MaximumRetryAttempts}; a record that still fails is reported to the on-failure
  * destination and skipped, so one bad record cannot stall the shard.
  */
-final class StreamPoller implements AutoCloseable {
+final class StreamPoller extends BackgroundLoop {
 
     record Source(String streamArn, int batchSize, ShardIteratorType startingPosition, int maximumRetryAttempts,
                   Optional<String> onFailureQueueUrl, LocalFunction function) {
@@ -38,87 +38,70 @@ final class StreamPoller implements AutoCloseable {
     private final Source source;
     private final DynamoDbStreamsClient streams;
     private final SqsClient sqs;
-    private final Thread thread;
-    private volatile boolean running = true;
+    /** Each open shard's next iterator, the shards read to their end, and when to look for new shards. */
+    private final Map<String, String> iterators = new LinkedHashMap<>();
+    private final Set<String> finished = new HashSet<>();
+    private long nextDescribe;
 
     private StreamPoller(Source source, DynamoDbStreamsClient streams, SqsClient sqs) {
+        super("stream-" + source.function().name());
         this.source = source;
         this.streams = streams;
         this.sqs = sqs;
-        this.thread = new Thread(this::run, "stream-" + source.function().name());
-        this.thread.setDaemon(true);
     }
 
     static StreamPoller start(Source source, DynamoDbStreamsClient streams, SqsClient sqs) {
         StreamPoller poller = new StreamPoller(source, streams, sqs);
-        poller.thread.start();
+        poller.start();
         return poller;
     }
 
-    private void run() {
-        Map<String, String> iterators = new LinkedHashMap<>();
-        Set<String> finished = new HashSet<>();
-        long nextDescribe = 0;
-        while (running) {
-            try {
-                if (System.currentTimeMillis() >= nextDescribe) {
-                    for (Shard shard : streams.describeStream(d -> d.streamArn(source.streamArn())).streamDescription().shards()) {
-                        String id = shard.shardId();
-                        boolean parentDone = shard.parentShardId() == null || finished.contains(shard.parentShardId())
-                                || !iterators.containsKey(shard.parentShardId());
-                        if (!iterators.containsKey(id) && !finished.contains(id) && parentDone) {
-                            iterators.put(id, streams.getShardIterator(g -> g.streamArn(source.streamArn())
-                                    .shardId(id).shardIteratorType(source.startingPosition())).shardIterator());
-                        }
-                    }
-                    nextDescribe = System.currentTimeMillis() + 1000;
-                }
-                boolean delivered = false;
-                for (String shardId : new ArrayList<>(iterators.keySet())) {
-                    String iterator = iterators.get(shardId);
-                    GetRecordsResponse response;
-                    try {
-                        response = streams.getRecords(g -> g.shardIterator(iterator).limit(source.batchSize()));
-                    } catch (ExpiredIteratorException expired) {
-                        iterators.remove(shardId);
-                        nextDescribe = 0;
-                        continue;
-                    }
-                    if (!response.records().isEmpty()) {
-                        deliver(shardId, response.records());
-                        delivered = true;
-                    }
-                    if (response.nextShardIterator() == null) {
-                        iterators.remove(shardId);
-                        finished.add(shardId);
-                        nextDescribe = 0;
-                    } else {
-                        iterators.put(shardId, response.nextShardIterator());
-                    }
-                }
-                if (!delivered) {
-                    Thread.sleep(IDLE_MILLIS);
-                }
-            } catch (InterruptedException stop) {
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                System.err.println("[" + source.function().name() + "] stream polling failed, retrying: " + e);
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException stop) {
-                    return;
+    @Override
+    void round() throws InterruptedException {
+        if (System.currentTimeMillis() >= nextDescribe) {
+            for (Shard shard : streams.describeStream(d -> d.streamArn(source.streamArn())).streamDescription().shards()) {
+                String id = shard.shardId();
+                boolean parentDone = shard.parentShardId() == null || finished.contains(shard.parentShardId())
+                        || !iterators.containsKey(shard.parentShardId());
+                if (!iterators.containsKey(id) && !finished.contains(id) && parentDone) {
+                    iterators.put(id, streams.getShardIterator(g -> g.streamArn(source.streamArn())
+                            .shardId(id).shardIteratorType(source.startingPosition())).shardIterator());
                 }
             }
+            nextDescribe = System.currentTimeMillis() + 1000;
+        }
+        boolean delivered = false;
+        for (String shardId : new ArrayList<>(iterators.keySet())) {
+            String iterator = iterators.get(shardId);
+            GetRecordsResponse response;
+            try {
+                response = streams.getRecords(g -> g.shardIterator(iterator).limit(source.batchSize()));
+            } catch (ExpiredIteratorException expired) {
+                iterators.remove(shardId);
+                nextDescribe = 0;
+                continue;
+            }
+            if (!response.records().isEmpty()) {
+                deliver(shardId, response.records());
+                delivered = true;
+            }
+            if (response.nextShardIterator() == null) {
+                iterators.remove(shardId);
+                finished.add(shardId);
+                nextDescribe = 0;
+            } else {
+                iterators.put(shardId, response.nextShardIterator());
+            }
+        }
+        if (!delivered) {
+            Thread.sleep(IDLE_MILLIS);
         }
     }
 
     private void deliver(String shardId, List<Record> records) throws InterruptedException {
         List<Record> pending = records;
         int attempts = 0;
-        while (!pending.isEmpty() && running) {
+        while (!pending.isEmpty() && running()) {
             int failedAt = invoke(pending);
             if (failedAt < 0) {
                 return;
@@ -240,16 +223,5 @@ final class StreamPoller implements AutoCloseable {
 
     private static String base64(SdkBytes bytes) {
         return java.util.Base64.getEncoder().encodeToString(bytes.asByteArray());
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -14,7 +14,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 
 /**
  * The AWS clients, built once per function instance. The JDK's url-connection HTTP client and
@@ -49,12 +50,18 @@ public final class AwsModule {
     @Provides
     @Singleton
     static DynamoDbClient dynamoDb(Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClient(http)
-                .credentialsProvider(credentials)
-                .region(Region.of(settings.region()));
-        settings.endpoint("DYNAMODB").ifPresent(builder::endpointOverride);
-        return builder.build();
+        return configured(DynamoDbClient.builder(), "DYNAMODB", settings, http, credentials).build();
+    }
+
+    /**
+     * A client builder set up the way every client here is: the shared HTTP client and
+     * credentials, the region, and the service's endpoint override when the environment has one.
+     */
+    public static <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configured(
+            B builder, String service, Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials) {
+        builder.httpClient(http).credentialsProvider(credentials).region(Region.of(settings.region()));
+        settings.endpoint(service).ifPresent(builder::endpointOverride);
+        return builder;
     }
 
     @Provides

@@ -1,6 +1,7 @@
 package com.stockroom.order.infrastructure;
 
 import com.stockroom.order.model.PaymentRequests;
+import com.stockroom.platform.AwsModule;
 import com.stockroom.platform.Settings;
 import dagger.Binds;
 import dagger.Module;
@@ -9,9 +10,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /** Payment requests over SQS; only the functions that send them carry the SQS client. */
 @Module
@@ -31,11 +30,6 @@ public interface PaymentRequestsModule {
     @Provides
     @Singleton
     static SqsClient sqs(Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials) {
-        SqsClientBuilder builder = SqsClient.builder()
-                .httpClient(http)
-                .credentialsProvider(credentials)
-                .region(Region.of(settings.region()));
-        settings.endpoint("SQS").ifPresent(builder::endpointOverride);
-        return builder.build();
+        return AwsModule.configured(SqsClient.builder(), "SQS", settings, http, credentials).build();
     }
 }

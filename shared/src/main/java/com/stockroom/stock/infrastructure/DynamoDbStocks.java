@@ -1,10 +1,7 @@
 package com.stockroom.stock.infrastructure;
 
 import static com.stockroom.stock.infrastructure.StockItems.ALLOCATED;
-import static com.stockroom.stock.infrastructure.StockItems.AVAILABLE;
 import static com.stockroom.stock.infrastructure.StockItems.PRODUCT_ID;
-import static com.stockroom.stock.infrastructure.StockItems.TOTAL;
-import static com.stockroom.stock.infrastructure.StockItems.TXN_ORDER_ID;
 import static com.stockroom.stock.infrastructure.StockItems.n;
 import static com.stockroom.stock.infrastructure.StockItems.s;
 
@@ -16,13 +13,11 @@ import com.stockroom.stock.model.Page;
 import com.stockroom.stock.model.PageRequest;
 import com.stockroom.stock.model.ProductId;
 import com.stockroom.stock.model.Stock;
-import com.stockroom.stock.model.StockAction;
 import com.stockroom.stock.model.StockTransaction;
 import com.stockroom.stock.model.Stocks;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
