@@ -38,10 +38,13 @@ final class PaymentGatewaySimulator extends BackgroundLoop {
     }
 
     private void answer(String body) {
-        Map<?, ?> request;
+        Object parsed;
         try {
-            request = (Map<?, ?>) Json.parse(body);
-        } catch (Json.Malformed | ClassCastException malformed) {
+            parsed = Json.parse(body);
+        } catch (Json.Malformed malformed) {
+            parsed = null;
+        }
+        if (!(parsed instanceof Map<?, ?> request)) {
             System.err.println("[payment-gateway] not a payment request, dropped: " + body);
             return;
         }

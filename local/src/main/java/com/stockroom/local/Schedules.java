@@ -68,5 +68,10 @@ final class Schedules implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

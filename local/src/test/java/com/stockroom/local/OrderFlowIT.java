@@ -131,7 +131,7 @@ class OrderFlowIT {
     }
 
     @Test
-    void shipping_a_paid_order_decrements_allocated_and_total_once_however_often_it_is_asked() {
+    void shipping_a_paid_order_decrements_allocated_and_total_once_and_shipping_again_is_refused() {
         String product = stock(5);
         String order = Shop.order(product, 2);
         assertJsonApiError(Shop.ship(order), 409);
@@ -141,7 +141,7 @@ class OrderFlowIT {
         Api.Response shipped = Shop.ship(order);
         assertThat(shipped.status()).isEqualTo(200);
         assertThat(shipped.data()).containsEntry("shipping", "fulfilled").containsEntry("status", "complete");
-        assertThat(Shop.ship(order).status()).isEqualTo(200);
+        assertJsonApiError(Shop.ship(order), 409);
         assertThat(levels(product)).containsExactly(3, 3, 0);
         assertJsonApiError(Shop.cancel(order), 409);
         assertThat(levels(product)).containsExactly(3, 3, 0);
@@ -189,6 +189,38 @@ class OrderFlowIT {
                 org.assertj.core.groups.Tuple.tuple("allocate", 1L, declined),
                 org.assertj.core.groups.Tuple.tuple("increment", 10L, null));
         assertThat(StockHistoryIT.levels(log.get(0), "after")).containsExactly(8, 8, 0);
+    }
+
+    @Test
+    void an_admin_deallocate_cannot_release_stock_that_a_paid_order_holds() {
+        String product = stock(1);
+        String paid = Shop.order(product, 1);
+        String another = Shop.order(product, 1);
+        Shop.pay(paid, "tok_visa");
+        awaitOrder(paid, is("complete", "paid"), RESULT);
+
+        assertJsonApiError(Api.move(product, "deallocate", 1), 422);
+        assertThat(levels(product)).containsExactly(1, 0, 1);
+        assertThat(Shop.pay(another, "tok_visa").raw()).isEqualTo(Shop.INSUFFICIENT_TO_PAY);
+
+        Api.move(product, "increment", 2);
+        Api.move(product, "allocate", 2);
+        assertThat(Api.move(product, "deallocate", 2).status()).as("what an admin allocated, an admin may release").isEqualTo(200);
+        assertJsonApiError(Api.move(product, "deallocate", 1), 422);
+        assertThat(levels(product)).containsExactly(3, 2, 1);
+        assertThat(Shop.ship(paid).status()).isEqualTo(200);
+        assertThat(levels(product)).containsExactly(2, 2, 0);
+    }
+
+    @Test
+    void paying_twice_at_once_for_one_order_allocates_once_and_the_second_answers_409() throws Exception {
+        String product = stock(5);
+        String order = Shop.order(product, 2);
+        List<Api.Response> answers = ConcurrencyIT.concurrently(2, i -> Shop.pay(order, "tok_silent"));
+        assertThat(answers).extracting(Api.Response::status).containsExactlyInAnyOrder(202, 409);
+        assertThat(levels(product)).containsExactly(5, 3, 2);
+        Shop.cancel(order);
+        assertThat(levels(product)).containsExactly(5, 5, 0);
     }
 
     @Test

@@ -53,33 +53,64 @@ class PaymentTimeoutIT {
         }
     }
 
+    /** A payment-requests port that fails as the test says: with a crash, a refusal, or an unknown outcome. */
     @Module
-    interface DyingBeforeSending {
+    interface FailingToSend {
         @Provides
-        static PaymentRequests requests() {
+        static PaymentRequests requests(Throwable failure) {
             return (orderId, paymentId, token) -> {
-                throw new Crash();
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) failure;
             };
         }
     }
 
     @Singleton
-    @Component(modules = {AwsModule.class, StockModule.class, OrderModule.class, DyingBeforeSending.class})
-    interface PayingThenDying {
+    @Component(modules = {AwsModule.class, StockModule.class, OrderModule.class, FailingToSend.class})
+    interface PayingThenFailing {
         PayingForOrder paying();
 
         @Component.Factory
         interface Factory {
-            PayingThenDying create(@BindsInstance Settings settings);
+            PayingThenFailing create(@BindsInstance Settings settings, @BindsInstance Throwable failure);
         }
+    }
+
+    private static PayingForOrder payingThatFails(Throwable failure) {
+        return DaggerPaymentTimeoutIT_PayingThenFailing.factory()
+                .create(new Settings(PaymentResultsIT.functionEnvironment()), failure).paying();
+    }
+
+    @Test
+    void a_request_the_queue_refused_releases_the_stock_at_once() {
+        String product = stock(4);
+        String order = Shop.order(product, 2);
+        PayingForOrder.Outcome outcome = payingThatFails(new PaymentRequests.NotSent("refused", null))
+                .pay(new PayForOrder(new OrderId(order), "tok_visa"));
+        assertThat(outcome).isInstanceOf(PayingForOrder.Outcome.GatewayUnavailable.class);
+        assertThat(Shop.order(order)).containsEntry("status", "incomplete").containsEntry("payment", "unpaid");
+        assertThat(levels(product)).containsExactly(4, 4, 0);
+    }
+
+    @Test
+    void a_request_that_may_have_left_keeps_the_order_processing_until_its_deadline() {
+        String product = stock(4);
+        String order = Shop.order(product, 2);
+        PayingForOrder.Outcome outcome = payingThatFails(new IllegalStateException("the answer was lost"))
+                .pay(new PayForOrder(new OrderId(order), "tok_visa"));
+        assertThat(outcome).isInstanceOf(PayingForOrder.Outcome.Processing.class);
+        assertThat(levels(product)).containsExactly(4, 2, 2);
+        awaitOrder(order, is("incomplete", "unpaid"), PAST_DEADLINE);
+        assertThat(levels(product)).containsExactly(4, 4, 0);
     }
 
     @Test
     void stock_allocated_by_a_payer_that_died_before_sending_the_request_is_released_by_the_timeout() {
         String product = stock(4);
         String order = Shop.order(product, 2);
-        PayingForOrder paying = DaggerPaymentTimeoutIT_PayingThenDying.factory()
-                .create(new Settings(PaymentResultsIT.functionEnvironment())).paying();
+        PayingForOrder paying = payingThatFails(new Crash());
 
         assertThatThrownBy(() -> paying.pay(new PayForOrder(new OrderId(order), "tok_visa"))).isInstanceOf(Crash.class);
         assertThat(Shop.order(order)).containsEntry("status", "processing");

@@ -22,7 +22,7 @@ public final class FulfillingOrders {
         return orders.find(id);
     }
 
-    /** Ships a paid order: allocated and total fall by each line. Safe to repeat. */
+    /** Ships a paid order: allocated and total fall by each line. Shipping again is refused and changes nothing. */
     public OrderSteps.Outcome ship(OrderId id) {
         return steps.take(id, (order, now) -> order.ship(now));
     }

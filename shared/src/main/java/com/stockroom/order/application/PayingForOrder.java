@@ -10,8 +10,10 @@ import java.time.Instant;
 /**
  * Paying for an order: every line is allocated and the order moves to processing with a
  * fresh payment id and a deadline, in one transaction; then the payment request goes to the
- * gateway. If the request cannot be sent, the allocation is released at once; if this process
- * dies before it is sent, the deadline releases it.
+ * gateway. If the request surely was not sent, the allocation is released at once; if it is
+ * unknown whether it left (a timeout, a lost answer), the order stays processing so a charge the
+ * gateway did make is not lost, and the deadline releases it if no result comes; likewise if
+ * this process dies before sending.
  */
 public final class PayingForOrder {
 
@@ -60,10 +62,13 @@ public final class PayingForOrder {
         if (started instanceof OrderSteps.Outcome.Stepped stepped) {
             try {
                 paymentRequests.send(command.orderId(), paymentId, command.token());
-            } catch (RuntimeException unreachable) {
-                System.err.println("Payment request for order " + command.orderId() + " not sent, releasing: " + unreachable);
+            } catch (PaymentRequests.NotSent notSent) {
+                System.err.println("Payment request for order " + command.orderId() + " not sent, releasing: " + notSent.getMessage());
                 steps.take(command.orderId(), (order, now) -> order.paymentFailed(paymentId, now));
                 return new Outcome.GatewayUnavailable();
+            } catch (RuntimeException unknown) {
+                System.err.println("Payment request for order " + command.orderId() + " may not have been sent;"
+                        + " it stays processing until a result or its deadline: " + unknown);
             }
             return new Outcome.Processing(stepped.after());
         }

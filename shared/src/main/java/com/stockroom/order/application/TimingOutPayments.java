@@ -22,20 +22,29 @@ public final class TimingOutPayments {
         this.clock = clock;
     }
 
-    /** How many payments were timed out. */
+    /**
+     * How many payments were timed out. It takes overdue payments a batch at a time while whole
+     * batches keep being released; a batch that releases nothing (orders that cannot be stepped
+     * now) ends the sweep, and the next scheduled run tries them again.
+     */
     public int sweep() {
         int released = 0;
         List<Order> overdue;
+        int releasedThisPass;
         do {
             overdue = orders.awaitingPaymentSince(clock.instant(), BATCH);
+            releasedThisPass = 0;
             for (Order order : overdue) {
                 String paymentId = order.paymentId().orElseThrow();
                 OrderSteps.Outcome outcome = steps.take(order.id(), (current, now) -> current.paymentFailed(paymentId, now));
                 if (outcome instanceof OrderSteps.Outcome.Stepped stepped && !stepped.before().equals(stepped.after())) {
-                    released++;
+                    releasedThisPass++;
+                } else if (!(outcome instanceof OrderSteps.Outcome.NotAllowed)) {
+                    System.err.println("Overdue payment of order " + order.id() + " not released this time: " + outcome);
                 }
             }
-        } while (overdue.size() == BATCH);
+            released += releasedThisPass;
+        } while (overdue.size() == BATCH && releasedThisPass > 0);
         return released;
     }
 }

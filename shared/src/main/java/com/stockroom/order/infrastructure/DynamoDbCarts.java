@@ -17,9 +17,11 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
 /**
  * Carts in DynamoDB, one item per cart. A change that adds stock to a cart is written in one
@@ -63,6 +65,8 @@ final class DynamoDbCarts implements Carts {
         try {
             dynamoDb.transactWriteItems(t -> t.transactItems(items));
             return new SaveOutcome.Saved(changed);
+        } catch (TransactionInProgressException | IdempotentParameterMismatchException contended) {
+            return new SaveOutcome.ChangedMeanwhile();
         } catch (TransactionCanceledException cancelled) {
             if (check.isPresent() && cancelled.hasCancellationReasons()) {
                 CancellationReason stock = cancelled.cancellationReasons().get(0);

@@ -13,25 +13,25 @@ import com.stockroom.order.model.Orders;
 import com.stockroom.stock.infrastructure.StockMoves;
 import com.stockroom.stock.model.StockTransaction;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
 /**
  * Orders in DynamoDB. Placing an order and every later step is one {@code TransactWriteItems}:
  * each line's stock check or move (conditional on the invariant) and the order's own write
- * (conditional on its version), all or nothing. The client request token is derived from the
- * order and the version being written, so an SDK retry of a transaction that landed is a no-op.
+ * (conditional on its version), all or nothing. The SDK gives each call a client request token
+ * of its own and keeps it across its retries, so a retried transaction that landed is a no-op.
  */
 final class DynamoDbOrders implements Orders {
 
@@ -78,10 +78,11 @@ final class DynamoDbOrders implements Orders {
     }
 
     private WriteOutcome write(Order order, List<TransactWriteItem> items, int stockActions) {
-        String token = UUID.nameUUIDFromBytes((order.id().value() + "@" + order.version()).getBytes(StandardCharsets.UTF_8)).toString();
         try {
-            dynamoDb.transactWriteItems(t -> t.clientRequestToken(token).transactItems(items));
+            dynamoDb.transactWriteItems(t -> t.transactItems(items));
             return new WriteOutcome.Written(order);
+        } catch (TransactionInProgressException | IdempotentParameterMismatchException contended) {
+            return new WriteOutcome.ChangedMeanwhile();
         } catch (TransactionCanceledException cancelled) {
             List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
             for (int i = 0; i < Math.min(stockActions, reasons.size()); i++) {

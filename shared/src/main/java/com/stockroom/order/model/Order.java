@@ -75,12 +75,9 @@ public record Order(
         return step(OrderStatus.INCOMPLETE, false, fulfilled, paymentId, Optional.empty(), now, StockAction.DEALLOCATE);
     }
 
-    /** Shipping a paid order decrements what it holds; shipping it again changes nothing. */
+    /** Shipping a paid, unshipped order decrements what it holds; nothing else can ship. */
     public Optional<Step> ship(Instant now) {
-        if (fulfilled) {
-            return Optional.of(new Step(this, Optional.empty()));
-        }
-        if (status != OrderStatus.COMPLETE || !paid) {
+        if (fulfilled || status != OrderStatus.COMPLETE || !paid) {
             return Optional.empty();
         }
         return step(status, paid, true, paymentId, Optional.empty(), now, StockAction.DECREMENT_ALLOCATED);

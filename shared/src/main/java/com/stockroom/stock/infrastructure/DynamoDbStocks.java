@@ -112,7 +112,7 @@ final class DynamoDbStocks implements Stocks {
             dynamoDb.updateItem(u -> u.tableName(table)
                     .key(StockItems.key(txn.productId()))
                     .updateExpression(StockMoves.expression(txn))
-                    .conditionExpression(StockMoves.GUARD)
+                    .conditionExpression(StockMoves.guard(txn))
                     .expressionAttributeNames(StockMoves.NAMES)
                     .expressionAttributeValues(StockMoves.values(txn))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));

@@ -29,6 +29,8 @@ final class StockItems {
     static final String TOTAL = "total";
     static final String AVAILABLE = "available";
     static final String ALLOCATED = "allocated";
+    /** What admins allocated by hand (a stock transaction with no order): the most an admin may deallocate. */
+    static final String ADMIN_ALLOCATED = "admin_allocated";
     static final String TXN_ID = "txn_id";
     static final String TXN_ACTION = "txn_action";
     static final String TXN_QUANTITY = "txn_quantity";
@@ -62,6 +64,7 @@ final class StockItems {
         item.put(TOTAL, n(stock.total()));
         item.put(AVAILABLE, n(stock.available()));
         item.put(ALLOCATED, n(stock.allocated()));
+        item.put(ADMIN_ALLOCATED, n(0));
         item.putAll(transactionAttributes(last));
         return item;
     }

@@ -1,5 +1,6 @@
 package com.stockroom.stock.infrastructure;
 
+import static com.stockroom.stock.infrastructure.StockItems.ADMIN_ALLOCATED;
 import static com.stockroom.stock.infrastructure.StockItems.ALLOCATED;
 import static com.stockroom.stock.infrastructure.StockItems.AVAILABLE;
 import static com.stockroom.stock.infrastructure.StockItems.PRODUCT_ID;
@@ -31,10 +32,15 @@ public final class StockMoves {
 
     /** The names every expression uses: {@code total} is a DynamoDB reserved word. */
     static final Map<String, String> NAMES = Map.of(
-            "#pk", PRODUCT_ID, "#total", TOTAL, "#available", AVAILABLE, "#allocated", ALLOCATED);
+            "#pk", PRODUCT_ID, "#total", TOTAL, "#available", AVAILABLE, "#allocated", ALLOCATED, "#admin", ADMIN_ALLOCATED);
 
+    /**
+     * Allocated stock is held either by orders or by admins' own allocations; {@code admin_allocated}
+     * counts the latter, so an admin's deallocate can release only what admins allocated and
+     * never the stock a paid order holds.
+     */
     private static final String MOVE = "SET #total = #total + :total, #available = #available + :available, "
-            + "#allocated = #allocated + :allocated, "
+            + "#allocated = #allocated + :allocated, #admin = if_not_exists(#admin, :zero) + :admin, "
             + "txn_id = :txn_id, txn_action = :txn_action, txn_quantity = :txn_quantity, txn_at = :txn_at";
 
     /**
@@ -42,9 +48,19 @@ public final class StockMoves {
      * retries an update whose first attempt landed, the retry is refused here and recognised
      * as done instead of being applied twice.
      */
-    static final String GUARD = "attribute_exists(#pk) AND #available >= :need_available "
+    private static final String GUARD = "attribute_exists(#pk) AND #available >= :need_available "
             + "AND #allocated >= :need_allocated AND #total <= :max_total_before "
             + "AND (attribute_not_exists(txn_id) OR txn_id <> :txn_id)";
+
+    /** The guard of one move: the invariant, and for an admin's deallocate, that admins allocated that much. */
+    static String guard(StockTransaction txn) {
+        return adminChange(txn) < 0 ? GUARD + " AND #admin >= :need_admin" : GUARD;
+    }
+
+    /** How an admin's own allocation moves: only stock transactions without an order change it. */
+    private static long adminChange(StockTransaction txn) {
+        return txn.orderId().isPresent() ? 0 : txn.action().allocatedChange(txn.quantity());
+    }
 
     private StockMoves() {
     }
@@ -54,7 +70,7 @@ public final class StockMoves {
         return Update.builder().tableName(table)
                 .key(StockItems.key(txn.productId()))
                 .updateExpression(expression(txn))
-                .conditionExpression(GUARD)
+                .conditionExpression(guard(txn))
                 .expressionAttributeNames(NAMES)
                 .expressionAttributeValues(values(txn))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
@@ -108,6 +124,11 @@ public final class StockMoves {
         values.put(":need_available", n(Math.max(0, -action.availableChange(q))));
         values.put(":need_allocated", n(Math.max(0, -action.allocatedChange(q))));
         values.put(":max_total_before", n(Stock.MAX_TOTAL - Math.max(0, totalChange)));
+        values.put(":zero", n(0));
+        values.put(":admin", n(adminChange(txn)));
+        if (adminChange(txn) < 0) {
+            values.put(":need_admin", n(-adminChange(txn)));
+        }
         StockItems.transactionAttributes(txn).forEach((name, value) -> values.put(":" + name, value));
         return values;
     }

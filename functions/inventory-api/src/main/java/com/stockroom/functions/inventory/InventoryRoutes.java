@@ -127,7 +127,8 @@ final class InventoryRoutes {
         }
         if (outcome instanceof MoveOutcome.MoveRefused) {
             throw ApiError.unprocessable("this " + action.wireName()
-                    + " would take stock below zero or past its largest total; nothing changed");
+                    + " would take stock below zero, past its largest total, or (a deallocate) release stock that orders hold;"
+                    + " nothing changed");
         }
         throw noStock();
     }

@@ -63,7 +63,7 @@ final class OrderRoutes {
             throw noOrder();
         }
         if (outcome instanceof PayingForOrder.Outcome.GatewayUnavailable) {
-            throw new ApiError(503, "Service Unavailable", "the payment gateway cannot be reached; nothing was allocated; try again");
+            throw new ApiError(503, "Service Unavailable", "the payment gateway refused the request; nothing stays allocated; try again");
         }
         if (outcome instanceof PayingForOrder.Outcome.NotPayable) {
             throw ApiError.conflict("only an unpaid order that is not already processing can be paid");
@@ -90,7 +90,7 @@ final class OrderRoutes {
                 throw ApiError.badRequest("data.shipping must be \"fulfilled\"");
             }
             outcome = orders.ship(id);
-            refused = "only a paid order that is not cancelled can be shipped";
+            refused = "only a paid order that has not shipped and is not cancelled can be shipped";
         } else {
             if (!status.get().equals("cancelled")) {
                 throw ApiError.badRequest("data.status must be \"cancelled\"");
