@@ -218,7 +218,7 @@ public final class LocalStack implements AutoCloseable {
         if (provisioner.queues.containsKey("PaymentRequests") && provisioner.queues.containsKey("PaymentResults")) {
             parts.add(new PaymentGatewaySimulator(sqs, provisioner.queues.get("PaymentRequests"), provisioner.queues.get("PaymentResults")));
         }
-        gateway = HttpGateway.start(freeIfZero(options.apiPort()), routes);
+        gateway = HttpGateway.start(options.apiPort(), routes);
         parts.add(gateway);
     }
 

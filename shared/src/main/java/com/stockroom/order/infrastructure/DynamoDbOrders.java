@@ -1,6 +1,6 @@
 package com.stockroom.order.infrastructure;
 
-import static com.stockroom.order.infrastructure.OrderItems.AWAITING;
+import static com.stockroom.order.infrastructure.OrderItems.AWAITING_SHARDS;
 import static com.stockroom.order.infrastructure.OrderItems.AWAITING_PAYMENT;
 import static com.stockroom.order.infrastructure.OrderItems.BY_PAYMENT_DEADLINE;
 import static com.stockroom.order.infrastructure.OrderItems.ORDER_ID;
@@ -95,16 +95,23 @@ final class DynamoDbOrders implements Orders {
         }
     }
 
+    /** The oldest overdue payments of each index shard, at most {@code limit} in all. */
     @Override
     public List<Order> awaitingPaymentSince(Instant deadline, int limit) {
-        return dynamoDb.query(q -> q.tableName(tables.orders())
-                        .indexName(BY_PAYMENT_DEADLINE)
-                        .keyConditionExpression("#awaiting = :awaiting AND #deadline <= :deadline")
-                        .expressionAttributeNames(Map.of("#awaiting", AWAITING_PAYMENT, "#deadline", PAYMENT_DEADLINE))
-                        .expressionAttributeValues(Map.of(
-                                ":awaiting", OrderItems.s(AWAITING),
-                                ":deadline", OrderItems.n(deadline.toEpochMilli())))
-                        .limit(limit))
-                .items().stream().map(OrderItems::order).toList();
+        List<Order> overdue = new ArrayList<>();
+        for (int shard = 0; shard < AWAITING_SHARDS && overdue.size() < limit; shard++) {
+            String key = OrderItems.awaitingShard(shard);
+            int wanted = limit - overdue.size();
+            dynamoDb.query(q -> q.tableName(tables.orders())
+                            .indexName(BY_PAYMENT_DEADLINE)
+                            .keyConditionExpression("#awaiting = :awaiting AND #deadline <= :deadline")
+                            .expressionAttributeNames(Map.of("#awaiting", AWAITING_PAYMENT, "#deadline", PAYMENT_DEADLINE))
+                            .expressionAttributeValues(Map.of(
+                                    ":awaiting", OrderItems.s(key),
+                                    ":deadline", OrderItems.n(deadline.toEpochMilli())))
+                            .limit(wanted))
+                    .items().forEach(item -> overdue.add(OrderItems.order(item)));
+        }
+        return overdue;
     }
 }

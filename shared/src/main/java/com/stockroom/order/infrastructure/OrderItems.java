@@ -30,9 +30,17 @@ final class OrderItems {
     static final String AWAITING_PAYMENT = "awaiting_payment";
     static final String PAYMENT_DEADLINE = "payment_deadline";
     static final String BY_PAYMENT_DEADLINE = "by_payment_deadline";
-    static final String AWAITING = "1";
+    /**
+     * Orders awaiting payment spread over this many index partitions ({@code awaiting#0} ...), so
+     * the index has no single hot key however many payments are in flight.
+     */
+    static final int AWAITING_SHARDS = 8;
 
     private OrderItems() {
+    }
+
+    static String awaitingShard(int shard) {
+        return "awaiting#" + shard;
     }
 
     static Map<String, AttributeValue> orderKey(OrderId id) {
@@ -52,7 +60,7 @@ final class OrderItems {
         item.put("fulfilled", AttributeValue.fromBool(order.fulfilled()));
         order.paymentId().ifPresent(id -> item.put("payment_id", s(id)));
         order.paymentDeadline().ifPresent(deadline -> {
-            item.put(AWAITING_PAYMENT, s(AWAITING));
+            item.put(AWAITING_PAYMENT, s(awaitingShard(Math.floorMod(order.id().value().hashCode(), AWAITING_SHARDS))));
             item.put(PAYMENT_DEADLINE, n(deadline.toEpochMilli()));
         });
         item.put("lines", lines(order.lines()));
