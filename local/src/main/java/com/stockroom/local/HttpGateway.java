@@ -92,10 +92,6 @@ final class HttpGateway implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    List<Route> routes() {
-        return routes;
-    }
-
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             Answer answer;

@@ -1,11 +1,11 @@
 package com.stockroom.web;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.stockroom.common.Ids;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** An API Gateway HTTP API (payload 2.0) request, read the way every route reads it. */
 public final class HttpRequest {
@@ -13,7 +13,6 @@ public final class HttpRequest {
     /** The largest body any route accepts: every request of this API is a few hundred bytes. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final APIGatewayV2HTTPEvent event;
 
@@ -37,7 +36,7 @@ public final class HttpRequest {
     /** A path parameter that must be an id: 1-64 letters, digits, '-' or '_'. */
     public String id(String name) {
         String value = pathParameters().get(name);
-        if (value == null || !ID.matcher(value).matches()) {
+        if (!Ids.isValid(value)) {
             throw ApiError.badRequest(name + " must be 1 to 64 letters, digits, '-' or '_'");
         }
         return value;

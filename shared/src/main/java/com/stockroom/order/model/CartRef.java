@@ -1,14 +1,13 @@
 package com.stockroom.order.model;
 
-import java.util.regex.Pattern;
+import com.stockroom.common.Ids;
 
 /** A cart's reference, chosen by the storefront: 1-64 letters, digits, '-' or '_'. */
 public record CartRef(String value) {
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public CartRef {
-        if (value == null || !VALID.matcher(value).matches()) {
+        if (!Ids.isValid(value)) {
             throw new IllegalArgumentException("not a valid cart reference");
         }
     }

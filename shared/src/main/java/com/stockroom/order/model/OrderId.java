@@ -1,11 +1,10 @@
 package com.stockroom.order.model;
 
-import java.util.regex.Pattern;
+import com.stockroom.common.Ids;
 
 /** An order's id: opaque, 1-64 letters, digits, '-' or '_' (new ones are ULIDs). */
 public record OrderId(String value) {
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public OrderId {
         if (!isValid(value)) {
@@ -14,7 +13,7 @@ public record OrderId(String value) {
     }
 
     public static boolean isValid(String value) {
-        return value != null && VALID.matcher(value).matches();
+        return Ids.isValid(value);
     }
 
     @Override

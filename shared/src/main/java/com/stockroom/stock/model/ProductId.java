@@ -1,11 +1,10 @@
 package com.stockroom.stock.model;
 
-import java.util.regex.Pattern;
+import com.stockroom.common.Ids;
 
 /** A product's opaque id: 1-64 letters, digits, '-' or '_'. */
 public record ProductId(String value) {
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public ProductId {
         if (!isValid(value)) {
@@ -14,7 +13,7 @@ public record ProductId(String value) {
     }
 
     public static boolean isValid(String value) {
-        return value != null && VALID.matcher(value).matches();
+        return Ids.isValid(value);
     }
 
     @Override
