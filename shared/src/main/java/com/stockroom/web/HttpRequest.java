@@ -4,8 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.stockroom.common.Ids;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** An API Gateway HTTP API (payload 2.0) request, read the way every route reads it. */
 public final class HttpRequest {
@@ -27,6 +30,31 @@ public final class HttpRequest {
     public String method() {
         var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
         return http == null || http.getMethod() == null ? "" : http.getMethod();
+    }
+
+    /**
+     * The caller the authorizer verified, from {@code requestContext.authorizer.jwt}: its
+     * {@code sub} and {@code client_id} claims and its scopes. A request without one never got
+     * past an authorizer, so it is refused (401) rather than served anonymously.
+     */
+    public Caller caller() {
+        var context = event.getRequestContext();
+        var authorizer = context == null ? null : context.getAuthorizer();
+        var jwt = authorizer == null ? null : authorizer.getJwt();
+        Map<String, String> claims = jwt == null || jwt.getClaims() == null ? Map.of() : jwt.getClaims();
+        String subject = claims.get("sub");
+        if (subject == null || subject.isBlank()) {
+            throw new ApiError(401, "Unauthorized", "the request carries no verified access token");
+        }
+        Set<String> scopes = new HashSet<>();
+        List<String> given = jwt.getScopes();
+        if (given != null) {
+            scopes.addAll(given);
+        }
+        Optional.ofNullable(claims.get("scope")).ifPresent(scope -> scopes.addAll(List.of(scope.strip().split("\\s+"))));
+        scopes.remove("");
+        Optional<String> clientId = Optional.ofNullable(claims.get("client_id")).filter(id -> !id.isBlank());
+        return new Caller(subject, clientId, scopes);
     }
 
     public String path() {

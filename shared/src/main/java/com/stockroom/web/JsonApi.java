@@ -29,7 +29,11 @@ public final class JsonApi {
     }
 
     public static APIGatewayV2HTTPResponse error(ApiError error) {
-        return respond(error.status(), errors(error.status(), error.title(), error.detail()));
+        APIGatewayV2HTTPResponse response = respond(error.status(), errors(error.status(), error.title(), error.detail()));
+        if (error.status() == 401) {
+            response.setHeaders(Map.of("Content-Type", "application/json", "WWW-Authenticate", "Bearer realm=\"stockroom\""));
+        }
+        return response;
     }
 
     public static Map<String, Object> errors(int status, String title, String detail) {

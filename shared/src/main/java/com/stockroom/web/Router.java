@@ -9,7 +9,8 @@ import java.util.function.Function;
 /**
  * Sends each HTTP API request to its route by the route key API Gateway matched
  * ({@code POST /v2/inventories/{product_id}}), and turns every failure into a JSON:API error:
- * an {@link ApiError} into its own status, anything unexpected into a logged 500.
+ * an {@link ApiError} into its own status, anything unexpected into a logged 500. No route is
+ * served to a request that carries no verified caller: that is a 401, whatever the route.
  */
 public final class Router {
 
@@ -29,6 +30,7 @@ public final class Router {
             return JsonApi.error(ApiError.notFound("there is no route " + request.method() + " " + request.path()));
         }
         try {
+            request.caller();
             return route.apply(request);
         } catch (ApiError error) {
             return JsonApi.error(error);

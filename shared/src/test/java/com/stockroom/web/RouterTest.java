@@ -33,12 +33,27 @@ class RouterTest {
         System.setErr(realErr);
     }
 
+    /** What API Gateway's JWT authorizer puts in the request context for a valid token. */
+    static APIGatewayV2HTTPEvent.RequestContext.Authorizer verified(String subject, String clientId, String scope) {
+        return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                        .withClaims(Map.of("sub", subject, "client_id", clientId, "scope", scope, "iss", "https://issuer.example"))
+                        .withScopes(List.of(scope.split(" ")))
+                        .build())
+                .build();
+    }
+
     private static APIGatewayV2HTTPEvent event(String routeKey) {
+        return event(routeKey, verified("admin-1", "back-office", "inventory:read inventory:write"));
+    }
+
+    private static APIGatewayV2HTTPEvent event(String routeKey, APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer) {
         return APIGatewayV2HTTPEvent.builder()
                 .withRouteKey(routeKey)
                 .withRawPath("/v2/inventories/sku-1")
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").build())
+                        .withAuthorizer(authorizer)
                         .build())
                 .withPathParameters(Map.of("product_id", "sku-1"))
                 .withIsBase64Encoded(false)
@@ -160,5 +175,48 @@ class RouterTest {
         }
 
         assertThat(router.handle(event(GET_ONE)).getStatusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void a_request_that_no_authorizer_verified_is_refused_with_401_and_the_route_never_runs() throws Exception {
+        AtomicReference<String> ran = new AtomicReference<>();
+        Router router = new Router().route(GET_ONE, request -> {
+            ran.set("ran");
+            return JsonApi.noContent();
+        });
+
+        APIGatewayV2HTTPResponse response = router.handle(event(GET_ONE, null));
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(response.getHeaders()).containsEntry("WWW-Authenticate", "Bearer realm=\"stockroom\"");
+        assertThat(onlyError(response)).containsEntry("status", 401L).containsEntry("title", "Unauthorized");
+        assertThat(ran.get()).isNull();
+    }
+
+    @Test
+    void a_token_without_a_subject_counts_as_no_verified_caller() {
+        Router router = new Router().route(GET_ONE, request -> JsonApi.noContent());
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer noSubject = APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                        .withClaims(Map.of("client_id", "app", "scope", "inventory:read")).withScopes(List.of("inventory:read")).build())
+                .build();
+
+        assertThat(router.handle(event(GET_ONE, noSubject)).getStatusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void the_route_sees_the_verified_caller_its_subject_client_and_scopes() {
+        AtomicReference<Caller> seen = new AtomicReference<>();
+        Router router = new Router().route(GET_ONE, request -> {
+            seen.set(request.caller());
+            return JsonApi.noContent();
+        });
+
+        router.handle(event(GET_ONE, verified("shopper-7", "storefront", "carts orders")));
+
+        assertThat(seen.get()).isEqualTo(new Caller("shopper-7", java.util.Optional.of("storefront"), java.util.Set.of("carts", "orders")));
+        assertThat(seen.get().has("orders")).isTrue();
+        assertThat(seen.get().has("orders:write")).isFalse();
+        assertThat(seen.get().actor().subject()).isEqualTo("shopper-7");
     }
 }

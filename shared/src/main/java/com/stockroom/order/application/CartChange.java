@@ -8,6 +8,10 @@ public sealed interface CartChange {
     record Changed(Cart cart) implements CartChange {
     }
 
+    /** The cart is someone else's: to this caller it does not exist, and it is unchanged. */
+    record NoSuchCart() implements CartChange {
+    }
+
     /** The cart would hold more of the product than is available: the cart is unchanged. */
     record InsufficientStock() implements CartChange {
     }

@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * Adding to, changing and removing from carts. Adding or changing checks, in the same
  * transaction as the cart's write, that the cart's whole quantity of the product is available;
- * carts never move stock.
+ * carts never move stock. A cart is its first writer's: to any other subject it does not exist,
+ * and the write's own condition on the owner makes sure of it even if the cart was taken between
+ * the read and the write (the next attempt then reads it as someone else's).
  */
 public final class ChangingCarts {
 
@@ -25,14 +27,26 @@ public final class ChangingCarts {
         this.carts = carts;
     }
 
-    public Cart read(CartRef ref) {
-        return carts.find(ref).orElseGet(() -> Cart.empty(ref));
+    /**
+     * The cart as {@code subject} sees it: theirs, or empty (and theirs to take) if nobody has
+     * written to it yet; absent if it is someone else's.
+     */
+    public Optional<Cart> read(CartRef ref, String subject) {
+        Optional<Cart> found = carts.find(ref);
+        if (found.isEmpty()) {
+            return Optional.of(Cart.empty(ref, subject));
+        }
+        return found.filter(cart -> cart.belongsTo(subject));
     }
 
     /** Adds {@code quantity} of the product to what the cart already holds of it. */
-    public CartChange add(CartRef ref, ProductId productId, Quantity quantity) {
+    public CartChange add(CartRef ref, String subject, ProductId productId, Quantity quantity) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Cart cart = read(ref);
+            Optional<Cart> visible = read(ref, subject);
+            if (visible.isEmpty()) {
+                return new CartChange.NoSuchCart();
+            }
+            Cart cart = visible.get();
             Optional<Quantity> held = cart.quantityOf(productId);
             long wanted = held.map(Quantity::value).orElse(0L) + quantity.value();
             if (wanted > Quantity.MAX) {
@@ -50,9 +64,13 @@ public final class ChangingCarts {
     }
 
     /** Sets the product's quantity in the cart; the product must be in it. */
-    public CartChange set(CartRef ref, ProductId productId, Quantity quantity) {
+    public CartChange set(CartRef ref, String subject, ProductId productId, Quantity quantity) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Cart cart = read(ref);
+            Optional<Cart> visible = read(ref, subject);
+            if (visible.isEmpty()) {
+                return new CartChange.NoSuchCart();
+            }
+            Cart cart = visible.get();
             if (cart.quantityOf(productId).isEmpty()) {
                 return new CartChange.NotInCart();
             }
@@ -65,9 +83,13 @@ public final class ChangingCarts {
     }
 
     /** Removes the product from the cart; removing what is not there changes nothing. */
-    public CartChange remove(CartRef ref, ProductId productId) {
+    public CartChange remove(CartRef ref, String subject, ProductId productId) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Cart cart = read(ref);
+            Optional<Cart> visible = read(ref, subject);
+            if (visible.isEmpty()) {
+                return new CartChange.NoSuchCart();
+            }
+            Cart cart = visible.get();
             if (cart.quantityOf(productId).isEmpty()) {
                 return new CartChange.Changed(cart);
             }

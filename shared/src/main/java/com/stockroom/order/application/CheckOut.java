@@ -4,6 +4,6 @@ import com.stockroom.order.model.CartRef;
 import com.stockroom.order.model.Customer;
 import java.util.Map;
 
-/** Turn a cart into an unpaid order. */
-public record CheckOut(CartRef cartRef, Customer customer, Map<String, String> shippingAddress, Map<String, String> billingAddress) {
+/** Turn the subject's cart into their unpaid order. */
+public record CheckOut(CartRef cartRef, String subject, Customer customer, Map<String, String> shippingAddress, Map<String, String> billingAddress) {
 }

@@ -13,9 +13,12 @@ import java.util.Optional;
 
 /**
  * Checking out: the final check of every line against available stock and the unpaid order's
- * creation, in one transaction, so the check and the order cannot drift apart. No stock moves.
+ * creation, in one transaction with a check that the cart is still the version read and still
+ * the caller's, so the check, the cart and the order cannot drift apart. No stock moves.
  */
 public final class CheckingOut {
+
+    private static final int ATTEMPTS = 5;
 
     private final Carts carts;
     private final Orders orders;
@@ -39,19 +42,35 @@ public final class CheckingOut {
 
         record InsufficientStock() implements Outcome {
         }
+
+        /** The cart is someone else's: to this caller it does not exist. */
+        record NoSuchCart() implements Outcome {
+        }
+
+        /** The cart kept changing under every attempt. */
+        record Busy() implements Outcome {
+        }
     }
 
     public Outcome checkOut(CheckOut command) {
-        Optional<Cart> cart = carts.find(command.cartRef());
-        if (cart.isEmpty() || cart.get().lines().isEmpty()) {
-            return new Outcome.CartEmpty();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Cart> cart = carts.find(command.cartRef());
+            if (cart.isPresent() && !cart.get().belongsTo(command.subject())) {
+                return new Outcome.NoSuchCart();
+            }
+            if (cart.isEmpty() || cart.get().lines().isEmpty()) {
+                return new Outcome.CartEmpty();
+            }
+            Order order = Order.placed(new OrderId(ids.next().value()), cart.get(), command.customer(),
+                    command.shippingAddress(), command.billingAddress(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            Orders.WriteOutcome written = orders.place(order, cart.get());
+            if (written instanceof Orders.WriteOutcome.Written placed) {
+                return new Outcome.Placed(placed.order());
+            }
+            if (written instanceof Orders.WriteOutcome.StockShort) {
+                return new Outcome.InsufficientStock();
+            }
         }
-        Order order = Order.placed(new OrderId(ids.next().value()), cart.get(), command.customer(),
-                command.shippingAddress(), command.billingAddress(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        Orders.WriteOutcome written = orders.place(order);
-        if (written instanceof Orders.WriteOutcome.Written placed) {
-            return new Outcome.Placed(placed.order());
-        }
-        return new Outcome.InsufficientStock();
+        return new Outcome.Busy();
     }
 }

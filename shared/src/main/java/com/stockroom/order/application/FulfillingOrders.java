@@ -1,6 +1,7 @@
 package com.stockroom.order.application;
 
 import com.stockroom.order.model.Order;
+import com.stockroom.order.model.OrderAccess;
 import com.stockroom.order.model.OrderId;
 import com.stockroom.order.model.Orders;
 import jakarta.inject.Inject;
@@ -18,17 +19,18 @@ public final class FulfillingOrders {
         this.steps = steps;
     }
 
-    public Optional<Order> read(OrderId id) {
-        return orders.find(id);
+    /** The order, if {@code access} can see it. */
+    public Optional<Order> read(OrderId id, OrderAccess access) {
+        return orders.find(id).filter(access::canSee);
     }
 
     /** Ships a paid order: allocated and total fall by each line. Shipping again is refused and changes nothing. */
-    public OrderSteps.Outcome ship(OrderId id) {
-        return steps.take(id, (order, now) -> order.ship(now));
+    public OrderSteps.Outcome ship(OrderId id, OrderAccess access) {
+        return steps.take(id, access, "order shipped", (order, now) -> order.ship(now));
     }
 
     /** Cancels an order, releasing what it holds. Safe to repeat; refused once shipped. */
-    public OrderSteps.Outcome cancel(OrderId id) {
-        return steps.take(id, (order, now) -> order.cancel(now));
+    public OrderSteps.Outcome cancel(OrderId id, OrderAccess access) {
+        return steps.take(id, access, "order cancelled", (order, now) -> order.cancel(now));
     }
 }

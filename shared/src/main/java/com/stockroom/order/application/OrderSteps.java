@@ -1,10 +1,12 @@
 package com.stockroom.order.application;
 
 import com.stockroom.order.model.Order;
+import com.stockroom.order.model.OrderAccess;
 import com.stockroom.order.model.OrderId;
 import com.stockroom.order.model.OrderLine;
 import com.stockroom.order.model.Orders;
 import com.stockroom.stock.application.TransactionIds;
+import com.stockroom.stock.model.Attribution;
 import com.stockroom.stock.model.StockAction;
 import com.stockroom.stock.model.StockTransaction;
 import jakarta.inject.Inject;
@@ -55,9 +57,13 @@ public final class OrderSteps {
         }
     }
 
-    public Outcome take(OrderId id, BiFunction<Order, Instant, Optional<Order.Step>> step) {
+    /**
+     * Takes {@code step} of the order on {@code access}'s account; an order that access cannot
+     * see is not found. Stock the step moves is logged with the actor and {@code reason}.
+     */
+    public Outcome take(OrderId id, OrderAccess access, String reason, BiFunction<Order, Instant, Optional<Order.Step>> step) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Order> found = orders.find(id);
+            Optional<Order> found = orders.find(id).filter(access::canSee);
             if (found.isEmpty()) {
                 return new Outcome.NotFound();
             }
@@ -71,10 +77,11 @@ public final class OrderSteps {
             if (to.equals(from)) {
                 return new Outcome.Stepped(from, from);
             }
+            Attribution attribution = Attribution.by(access.actor()).because(reason);
             List<StockTransaction> moves = taken.get().stockAction()
-                    .map(action -> from.lines().stream().map(line -> move(from, line, action, now)).toList())
+                    .map(action -> from.lines().stream().map(line -> move(from, line, action, now, attribution)).toList())
                     .orElse(List.of());
-            Orders.WriteOutcome written = orders.step(from, to, moves);
+            Orders.WriteOutcome written = orders.step(from, to, moves, access);
             if (written instanceof Orders.WriteOutcome.Written w) {
                 return new Outcome.Stepped(from, w.order());
             }
@@ -85,8 +92,8 @@ public final class OrderSteps {
         return new Outcome.Busy();
     }
 
-    private StockTransaction move(Order order, OrderLine line, StockAction action, Instant now) {
+    private StockTransaction move(Order order, OrderLine line, StockAction action, Instant now, Attribution attribution) {
         return new StockTransaction(transactionIds.next(), line.productId(), action, line.quantity(),
-                Optional.of(order.id().value()), now);
+                Optional.of(order.id().value()), now, attribution);
     }
 }

@@ -1,6 +1,7 @@
 package com.stockroom.order.application;
 
 import com.stockroom.order.model.Order;
+import com.stockroom.order.model.OrderAccess;
 import com.stockroom.order.model.PaymentRequests;
 import com.stockroom.stock.application.TransactionIds;
 import jakarta.inject.Inject;
@@ -58,13 +59,16 @@ public final class PayingForOrder {
     public Outcome pay(PayForOrder command) {
         String paymentId = ids.next().value();
         Instant deadline = clock.instant().plus(timeout.value());
-        OrderSteps.Outcome started = steps.take(command.orderId(), (order, now) -> order.startPayment(paymentId, deadline, now));
+        OrderAccess payer = OrderAccess.ownOrders(command.payer());
+        OrderSteps.Outcome started = steps.take(command.orderId(), payer, "payment " + paymentId + " started",
+                (order, now) -> order.startPayment(paymentId, deadline, now));
         if (started instanceof OrderSteps.Outcome.Stepped stepped) {
             try {
                 paymentRequests.send(command.orderId(), paymentId, command.token());
             } catch (PaymentRequests.NotSent notSent) {
                 System.err.println("Payment request for order " + command.orderId() + " not sent, releasing: " + notSent.getMessage());
-                steps.take(command.orderId(), (order, now) -> order.paymentFailed(paymentId, now));
+                steps.take(command.orderId(), payer, "payment " + paymentId + " not sent",
+                        (order, now) -> order.paymentFailed(paymentId, now));
                 return new Outcome.GatewayUnavailable();
             } catch (RuntimeException unknown) {
                 System.err.println("Payment request for order " + command.orderId() + " may not have been sent;"

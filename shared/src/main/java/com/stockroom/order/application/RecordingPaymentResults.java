@@ -1,5 +1,7 @@
 package com.stockroom.order.application;
 
+import com.stockroom.common.Actor;
+import com.stockroom.order.model.OrderAccess;
 import com.stockroom.order.model.OrderId;
 import jakarta.inject.Inject;
 
@@ -10,6 +12,9 @@ import jakarta.inject.Inject;
  */
 public final class RecordingPaymentResults {
 
+    /** Results are the gateway's word on any order, applied on the service's own account. */
+    private static final OrderAccess GATEWAY = OrderAccess.anyOrder(Actor.service("payment-results"));
+
     private final OrderSteps steps;
 
     @Inject
@@ -19,7 +24,8 @@ public final class RecordingPaymentResults {
 
     /** True if the result moved the order; false if it was ignored. */
     public boolean record(OrderId orderId, String paymentId, boolean succeeded) {
-        OrderSteps.Outcome outcome = steps.take(orderId, (order, now) -> succeeded
+        OrderSteps.Outcome outcome = steps.take(orderId, GATEWAY, "payment " + paymentId + (succeeded ? " succeeded" : " failed"),
+                (order, now) -> succeeded
                 ? order.paymentSucceeded(paymentId, now)
                 : order.paymentFailed(paymentId, now));
         if (outcome instanceof OrderSteps.Outcome.Busy || outcome instanceof OrderSteps.Outcome.StockShort) {

@@ -1,6 +1,8 @@
 package com.stockroom.order.application;
 
+import com.stockroom.common.Actor;
 import com.stockroom.order.model.Order;
+import com.stockroom.order.model.OrderAccess;
 import com.stockroom.order.model.Orders;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -12,6 +14,8 @@ public final class TimingOutPayments {
     static final int BATCH = 100;
 
     private final Orders orders;
+    private static final OrderAccess TIMEOUT = OrderAccess.anyOrder(Actor.service("payment-timeouts"));
+
     private final OrderSteps steps;
     private final Clock clock;
 
@@ -36,7 +40,8 @@ public final class TimingOutPayments {
             releasedThisPass = 0;
             for (Order order : overdue) {
                 String paymentId = order.paymentId().orElseThrow();
-                OrderSteps.Outcome outcome = steps.take(order.id(), (current, now) -> current.paymentFailed(paymentId, now));
+                OrderSteps.Outcome outcome = steps.take(order.id(), TIMEOUT, "payment " + paymentId + " timed out",
+                        (current, now) -> current.paymentFailed(paymentId, now));
                 if (outcome instanceof OrderSteps.Outcome.Stepped stepped && !stepped.before().equals(stepped.after())) {
                     releasedThisPass++;
                 } else if (!(outcome instanceof OrderSteps.Outcome.NotAllowed)) {

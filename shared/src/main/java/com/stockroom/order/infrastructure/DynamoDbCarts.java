@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
 /**
  * Carts in DynamoDB, one item per cart. A change that adds stock to a cart is written in one
  * transaction with a check that the product has that much available; every write is
- * conditional on the cart's version.
+ * conditional on the cart's version and owner (a new cart's, on there being no cart of that
+ * reference), so a cart can never change hands.
  */
 final class DynamoDbCarts implements Carts {
 
@@ -55,8 +56,8 @@ final class DynamoDbCarts implements Carts {
         if (previous == 0) {
             put.conditionExpression("attribute_not_exists(#ref)").expressionAttributeNames(Map.of("#ref", CART_REF));
         } else {
-            put.conditionExpression("#version = :version").expressionAttributeNames(Map.of("#version", VERSION))
-                    .expressionAttributeValues(Map.of(":version", OrderItems.n(previous)));
+            put.conditionExpression(OrderItems.OWNED_AT_VERSION).expressionAttributeNames(OrderItems.OWNED_AT_VERSION_NAMES)
+                    .expressionAttributeValues(OrderItems.ownedAtVersion(changed.owner(), previous));
         }
         List<TransactWriteItem> items = new ArrayList<>();
         check.ifPresent(line -> items.add(TransactWriteItem.builder()

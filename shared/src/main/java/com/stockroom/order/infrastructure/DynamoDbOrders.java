@@ -7,7 +7,9 @@ import static com.stockroom.order.infrastructure.OrderItems.ORDER_ID;
 import static com.stockroom.order.infrastructure.OrderItems.PAYMENT_DEADLINE;
 import static com.stockroom.order.infrastructure.OrderItems.VERSION;
 
+import com.stockroom.order.model.Cart;
 import com.stockroom.order.model.Order;
+import com.stockroom.order.model.OrderAccess;
 import com.stockroom.order.model.OrderId;
 import com.stockroom.order.model.Orders;
 import com.stockroom.stock.infrastructure.StockMoves;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -52,10 +55,16 @@ final class DynamoDbOrders implements Orders {
     }
 
     @Override
-    public WriteOutcome place(Order order) {
+    public WriteOutcome place(Order order, Cart cart) {
         List<TransactWriteItem> items = new ArrayList<>();
         order.lines().forEach(line -> items.add(TransactWriteItem.builder()
                 .conditionCheck(StockMoves.availableAtLeast(tables.stock(), line.productId(), line.quantity())).build()));
+        items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(tables.carts())
+                .key(OrderItems.cartKey(cart.ref()))
+                .conditionExpression(OrderItems.OWNED_AT_VERSION)
+                .expressionAttributeNames(OrderItems.OWNED_AT_VERSION_NAMES)
+                .expressionAttributeValues(OrderItems.ownedAtVersion(cart.owner(), cart.version()))
+                .build()).build());
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders())
                 .item(OrderItems.orderItem(order))
                 .conditionExpression("attribute_not_exists(#id)")
@@ -65,15 +74,20 @@ final class DynamoDbOrders implements Orders {
     }
 
     @Override
-    public WriteOutcome step(Order from, Order to, List<StockTransaction> moves) {
+    public WriteOutcome step(Order from, Order to, List<StockTransaction> moves, OrderAccess access) {
         List<TransactWriteItem> items = new ArrayList<>();
         moves.forEach(move -> items.add(TransactWriteItem.builder().update(StockMoves.update(tables.stock(), move)).build()));
-        items.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders())
-                .item(OrderItems.orderItem(to))
-                .conditionExpression("#version = :version")
-                .expressionAttributeNames(Map.of("#version", VERSION))
-                .expressionAttributeValues(Map.of(":version", OrderItems.n(from.version())))
-                .build()).build());
+        Put.Builder put = Put.builder().tableName(tables.orders()).item(OrderItems.orderItem(to));
+        if (access.anyOrder()) {
+            put.conditionExpression("#version = :version")
+                    .expressionAttributeNames(Map.of("#version", VERSION))
+                    .expressionAttributeValues(Map.of(":version", OrderItems.n(from.version())));
+        } else {
+            put.conditionExpression(OrderItems.OWNED_AT_VERSION)
+                    .expressionAttributeNames(OrderItems.OWNED_AT_VERSION_NAMES)
+                    .expressionAttributeValues(OrderItems.ownedAtVersion(access.actor().subject(), from.version()));
+        }
+        items.add(TransactWriteItem.builder().put(put.build()).build());
         return write(to, items, moves.size());
     }
 
@@ -90,7 +104,7 @@ final class DynamoDbOrders implements Orders {
                     return new WriteOutcome.StockShort();
                 }
             }
-            // The order's own condition failed, or the transaction met another on the same items: read and try again.
+            // The cart's or the order's own condition failed, or the transaction met another on the same items: read and try again.
             return new WriteOutcome.ChangedMeanwhile();
         }
     }

@@ -26,6 +26,7 @@ final class OrderItems {
 
     static final String ORDER_ID = "order_id";
     static final String CART_REF = "cart_ref";
+    static final String OWNER = "owner";
     static final String VERSION = "version";
     static final String AWAITING_PAYMENT = "awaiting_payment";
     static final String PAYMENT_DEADLINE = "payment_deadline";
@@ -36,7 +37,15 @@ final class OrderItems {
      */
     static final int AWAITING_SHARDS = 8;
 
+    /** The condition a write to a cart or an order puts on the stored item: still this version, still this owner's. */
+    static final String OWNED_AT_VERSION = "#version = :version AND #owner = :owner";
+    static final Map<String, String> OWNED_AT_VERSION_NAMES = Map.of("#version", VERSION, "#owner", OWNER);
+
     private OrderItems() {
+    }
+
+    static Map<String, AttributeValue> ownedAtVersion(String owner, long version) {
+        return Map.of(":version", n(version), ":owner", s(owner));
     }
 
     static String awaitingShard(int shard) {
@@ -55,6 +64,7 @@ final class OrderItems {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(ORDER_ID, s(order.id().value()));
         item.put(CART_REF, s(order.cartRef().value()));
+        item.put(OWNER, s(order.owner()));
         item.put("status", s(order.status().name()));
         item.put("paid", AttributeValue.fromBool(order.paid()));
         item.put("fulfilled", AttributeValue.fromBool(order.fulfilled()));
@@ -78,6 +88,7 @@ final class OrderItems {
         return new Order(
                 new OrderId(item.get(ORDER_ID).s()),
                 new CartRef(item.get(CART_REF).s()),
+                item.get(OWNER).s(),
                 OrderStatus.valueOf(item.get("status").s()),
                 item.get("paid").bool(),
                 item.get("fulfilled").bool(),
@@ -95,13 +106,14 @@ final class OrderItems {
     static Map<String, AttributeValue> cartItem(Cart cart, Instant now) {
         return Map.of(
                 CART_REF, s(cart.ref().value()),
+                OWNER, s(cart.owner()),
                 "lines", lines(cart.lines()),
                 VERSION, n(cart.version()),
                 "updated_at", s(now.toString()));
     }
 
     static Cart cart(Map<String, AttributeValue> item) {
-        return new Cart(new CartRef(item.get(CART_REF).s()), lines(item.get("lines")), Long.parseLong(item.get(VERSION).n()));
+        return new Cart(new CartRef(item.get(CART_REF).s()), item.get(OWNER).s(), lines(item.get("lines")), Long.parseLong(item.get(VERSION).n()));
     }
 
     private static AttributeValue lines(List<OrderLine> lines) {

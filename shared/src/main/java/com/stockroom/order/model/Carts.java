@@ -2,7 +2,10 @@ package com.stockroom.order.model;
 
 import java.util.Optional;
 
-/** Carts. A change is written only if the cart is still the version it was made from. */
+/**
+ * Carts. A change is written only if the cart is still the version it was made from and still
+ * belongs to the changed cart's owner; a new cart only if no cart has that reference.
+ */
 public interface Carts {
 
     Optional<Cart> find(CartRef ref);

@@ -4,13 +4,15 @@ import com.stockroom.stock.model.StockAction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * An order and the rules of its life. Each step answers the order it becomes and the stock
  * move it takes for every line, or nothing when the step is not allowed from where the order
  * is; the adapters write the step and its moves in one transaction, conditional on the order
- * still being the version the step started from.
+ * still being the version the step started from. An order belongs to the subject that checked it
+ * out ({@code owner}).
  *
  * <pre>
  *   incomplete/unpaid --pay--> processing (allocated) --succeeded--> complete/paid --ship--> fulfilled (decremented)
@@ -22,6 +24,7 @@ import java.util.Optional;
 public record Order(
         OrderId id,
         CartRef cartRef,
+        String owner,
         OrderStatus status,
         boolean paid,
         boolean fulfilled,
@@ -36,6 +39,7 @@ public record Order(
         long version) {
 
     public Order {
+        Objects.requireNonNull(owner, "owner");
         lines = List.copyOf(lines);
         shippingAddress = Map.copyOf(shippingAddress);
         billingAddress = Map.copyOf(billingAddress);
@@ -47,7 +51,7 @@ public record Order(
 
     public static Order placed(OrderId id, Cart cart, Customer customer, Map<String, String> shippingAddress,
                                Map<String, String> billingAddress, Instant now) {
-        return new Order(id, cart.ref(), OrderStatus.INCOMPLETE, false, false, Optional.empty(), Optional.empty(),
+        return new Order(id, cart.ref(), cart.owner(), OrderStatus.INCOMPLETE, false, false, Optional.empty(), Optional.empty(),
                 cart.lines(), customer, shippingAddress, billingAddress, now, now, 1);
     }
 
@@ -106,7 +110,7 @@ public record Order(
 
     private Optional<Step> step(OrderStatus newStatus, boolean newPaid, boolean newFulfilled, Optional<String> newPaymentId,
                                 Optional<Instant> newDeadline, Instant now, StockAction action) {
-        Order next = new Order(id, cartRef, newStatus, newPaid, newFulfilled, newPaymentId, newDeadline, lines, customer,
+        Order next = new Order(id, cartRef, owner, newStatus, newPaid, newFulfilled, newPaymentId, newDeadline, lines, customer,
                 shippingAddress, billingAddress, createdAt, now, version + 1);
         return Optional.of(new Step(next, Optional.ofNullable(action)));
     }

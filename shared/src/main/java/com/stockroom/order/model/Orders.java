@@ -14,11 +14,17 @@ public interface Orders {
 
     Optional<Order> find(OrderId id);
 
-    /** Places the order if every line is still available; nothing is written otherwise. */
-    WriteOutcome place(Order order);
+    /**
+     * Places the order if every line is still available and {@code cart}, which it was made
+     * from, is still that version and its owner's; nothing is written otherwise.
+     */
+    WriteOutcome place(Order order, Cart cart);
 
-    /** Writes {@code from}'s step to {@code to} with its stock moves, if {@code from} is still the stored version. */
-    WriteOutcome step(Order from, Order to, List<StockTransaction> moves);
+    /**
+     * Writes {@code from}'s step to {@code to} with its stock moves, if {@code from} is still the
+     * stored version and, unless {@code access} reaches any order, still its actor's.
+     */
+    WriteOutcome step(Order from, Order to, List<StockTransaction> moves, OrderAccess access);
 
     /** Orders whose payment has waited past its deadline, at most {@code limit} of them. */
     List<Order> awaitingPaymentSince(Instant deadline, int limit);

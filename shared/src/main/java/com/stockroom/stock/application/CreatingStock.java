@@ -27,7 +27,7 @@ public final class CreatingStock {
     public CreateOutcome create(CreateStock command) {
         StockTransaction first = new StockTransaction(
                 transactionIds.next(), command.productId(), StockAction.INCREMENT, command.quantity(),
-                Optional.empty(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                Optional.empty(), clock.instant().truncatedTo(ChronoUnit.MILLIS), command.attribution());
         return stocks.create(Stock.initial(command.productId(), command.quantity()), first);
     }
 }

@@ -24,6 +24,6 @@ public final class MovingStock {
     public MoveOutcome move(MoveStock command) {
         return stocks.move(new StockTransaction(
                 transactionIds.next(), command.productId(), command.action(), command.quantity(),
-                command.orderId(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                command.orderId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), command.attribution()));
     }
 }

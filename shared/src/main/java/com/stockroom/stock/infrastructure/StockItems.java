@@ -1,5 +1,7 @@
 package com.stockroom.stock.infrastructure;
 
+import com.stockroom.common.Actor;
+import com.stockroom.stock.model.Attribution;
 import com.stockroom.stock.model.HistoryEntry;
 import com.stockroom.stock.model.InvalidCursor;
 import com.stockroom.stock.model.ProductId;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,12 +39,25 @@ final class StockItems {
     static final String TXN_QUANTITY = "txn_quantity";
     static final String TXN_ORDER_ID = "txn_order_id";
     static final String TXN_AT = "txn_at";
+    static final String TXN_SUBJECT = "txn_subject";
+    static final String TXN_CLIENT_ID = "txn_client_id";
+    static final String TXN_REASON = "txn_reason";
+    static final String TXN_REFERENCE = "txn_reference";
+    /**
+     * The last transaction's attributes that only some transactions have: a move sets those it
+     * has and removes the others, so the item never carries a previous move's order or reason.
+     */
+    static final List<String> TXN_OPTIONAL = List.of(TXN_ORDER_ID, TXN_CLIENT_ID, TXN_REASON, TXN_REFERENCE);
 
     static final String HISTORY_TXN_ID = "txn_id";
     static final String ACTION = "action";
     static final String QUANTITY = "quantity";
     static final String ORDER_ID = "order_id";
     static final String CREATED_AT = "created_at";
+    static final String SUBJECT = "subject";
+    static final String CLIENT_ID = "client_id";
+    static final String REASON = "reason";
+    static final String REFERENCE = "reference";
     static final String SEQUENCE = "seq";
     static final String BY_SEQUENCE = "by_sequence";
     static final String BEFORE = "before_";
@@ -76,6 +92,7 @@ final class StockItems {
         item.put(TXN_QUANTITY, n(txn.quantity().value()));
         item.put(TXN_AT, s(txn.createdAt().toString()));
         txn.orderId().ifPresent(order -> item.put(TXN_ORDER_ID, s(order)));
+        putAttribution(item, txn.attribution(), TXN_SUBJECT, TXN_CLIENT_ID, TXN_REASON, TXN_REFERENCE);
         return item;
     }
 
@@ -95,7 +112,8 @@ final class StockItems {
                 action(item.get(TXN_ACTION).s()),
                 Quantity.of(number(item, TXN_QUANTITY)),
                 Optional.ofNullable(item.get(TXN_ORDER_ID)).map(AttributeValue::s),
-                Instant.parse(item.get(TXN_AT).s())));
+                Instant.parse(item.get(TXN_AT).s()),
+                attribution(item, TXN_SUBJECT, TXN_CLIENT_ID, TXN_REASON, TXN_REFERENCE)));
     }
 
     static Map<String, AttributeValue> historyItem(HistoryEntry entry) {
@@ -107,6 +125,7 @@ final class StockItems {
         item.put(QUANTITY, n(txn.quantity().value()));
         item.put(CREATED_AT, s(txn.createdAt().toString()));
         txn.orderId().ifPresent(order -> item.put(ORDER_ID, s(order)));
+        putAttribution(item, txn.attribution(), SUBJECT, CLIENT_ID, REASON, REFERENCE);
         item.put(SEQUENCE, s(sortableSequence(entry.sequence())));
         putLevels(item, BEFORE, entry.before());
         putLevels(item, AFTER, entry.after());
@@ -121,7 +140,8 @@ final class StockItems {
                 action(item.get(ACTION).s()),
                 Quantity.of(number(item, QUANTITY)),
                 Optional.ofNullable(item.get(ORDER_ID)).map(AttributeValue::s),
-                Instant.parse(item.get(CREATED_AT).s()));
+                Instant.parse(item.get(CREATED_AT).s()),
+                attribution(item, SUBJECT, CLIENT_ID, REASON, REFERENCE));
         return new HistoryEntry(txn, levels(item, BEFORE, productId), levels(item, AFTER, productId), item.get(SEQUENCE).s());
     }
 
@@ -155,6 +175,27 @@ final class StockItems {
 
     static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static void putAttribution(Map<String, AttributeValue> item, Attribution attribution,
+                                       String subject, String clientId, String reason, String reference) {
+        item.put(subject, s(attribution.actor().subject()));
+        attribution.actor().clientId().ifPresent(id -> item.put(clientId, s(id)));
+        attribution.reason().ifPresent(why -> item.put(reason, s(why)));
+        attribution.reference().ifPresent(ref -> item.put(reference, s(ref)));
+    }
+
+    /** Items written before changes were attributed carry no subject: the log says so rather than guessing. */
+    private static Attribution attribution(Map<String, AttributeValue> item,
+                                           String subject, String clientId, String reason, String reference) {
+        Actor actor = item.containsKey(subject)
+                ? new Actor(item.get(subject).s(), optionalString(item, clientId))
+                : Actor.UNRECORDED;
+        return new Attribution(actor, optionalString(item, reason), optionalString(item, reference));
+    }
+
+    private static Optional<String> optionalString(Map<String, AttributeValue> item, String name) {
+        return Optional.ofNullable(item.get(name)).map(AttributeValue::s);
     }
 
     private static void putLevels(Map<String, AttributeValue> item, String prefix, Stock stock) {

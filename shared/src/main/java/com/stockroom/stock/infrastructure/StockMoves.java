@@ -5,7 +5,7 @@ import static com.stockroom.stock.infrastructure.StockItems.ALLOCATED;
 import static com.stockroom.stock.infrastructure.StockItems.AVAILABLE;
 import static com.stockroom.stock.infrastructure.StockItems.PRODUCT_ID;
 import static com.stockroom.stock.infrastructure.StockItems.TOTAL;
-import static com.stockroom.stock.infrastructure.StockItems.TXN_ORDER_ID;
+import static com.stockroom.stock.infrastructure.StockItems.TXN_OPTIONAL;
 import static com.stockroom.stock.infrastructure.StockItems.n;
 
 import com.stockroom.stock.model.ProductId;
@@ -13,7 +13,9 @@ import com.stockroom.stock.model.Quantity;
 import com.stockroom.stock.model.Stock;
 import com.stockroom.stock.model.StockAction;
 import com.stockroom.stock.model.StockTransaction;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -41,7 +43,8 @@ public final class StockMoves {
      */
     private static final String MOVE = "SET #total = #total + :total, #available = #available + :available, "
             + "#allocated = #allocated + :allocated, #admin = if_not_exists(#admin, :zero) + :admin, "
-            + "txn_id = :txn_id, txn_action = :txn_action, txn_quantity = :txn_quantity, txn_at = :txn_at";
+            + "txn_id = :txn_id, txn_action = :txn_action, txn_quantity = :txn_quantity, txn_at = :txn_at, "
+            + "txn_subject = :txn_subject";
 
     /**
      * The invariant, and that this very transaction is not already the last one: when the SDK
@@ -107,10 +110,22 @@ public final class StockMoves {
         return Optional.of(applied ? Refusal.ALREADY_APPLIED : Refusal.SHORT);
     }
 
+    /** The move's update: the numbers and the transaction's attributes set, those it lacks removed. */
     static String expression(StockTransaction txn) {
-        return txn.orderId().isPresent()
-                ? MOVE + ", " + TXN_ORDER_ID + " = :" + TXN_ORDER_ID
-                : MOVE + " REMOVE " + TXN_ORDER_ID;
+        Map<String, AttributeValue> attributes = StockItems.transactionAttributes(txn);
+        StringBuilder expression = new StringBuilder(MOVE);
+        List<String> absent = new ArrayList<>();
+        for (String name : TXN_OPTIONAL) {
+            if (attributes.containsKey(name)) {
+                expression.append(", ").append(name).append(" = :").append(name);
+            } else {
+                absent.add(name);
+            }
+        }
+        if (!absent.isEmpty()) {
+            expression.append(" REMOVE ").append(String.join(", ", absent));
+        }
+        return expression.toString();
     }
 
     static Map<String, AttributeValue> values(StockTransaction txn) {

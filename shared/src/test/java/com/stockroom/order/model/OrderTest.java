@@ -17,7 +17,7 @@ class OrderTest {
     private static final Instant DEADLINE = NOW.plusSeconds(900);
 
     private static Order placed() {
-        Cart cart = Cart.empty(new CartRef("c1")).with(new ProductId("p1"), Quantity.of(2));
+        Cart cart = Cart.empty(new CartRef("c1"), "shopper-1").with(new ProductId("p1"), Quantity.of(2));
         return Order.placed(new OrderId("o1"), cart, new Customer("a@b.c", "Ann"), Map.of(), Map.of(), NOW);
     }
 
@@ -108,7 +108,7 @@ class OrderTest {
 
     @Test
     void a_cart_holds_one_line_per_product_and_adding_keeps_their_order() {
-        Cart cart = Cart.empty(new CartRef("c1"))
+        Cart cart = Cart.empty(new CartRef("c1"), "shopper-1")
                 .with(new ProductId("a"), Quantity.of(1))
                 .with(new ProductId("b"), Quantity.of(2))
                 .with(new ProductId("a"), Quantity.of(3));

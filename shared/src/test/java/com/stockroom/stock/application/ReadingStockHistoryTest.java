@@ -2,6 +2,8 @@ package com.stockroom.stock.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stockroom.common.Actor;
+import com.stockroom.stock.model.Attribution;
 import com.stockroom.stock.model.HistoryEntry;
 import com.stockroom.stock.model.Page;
 import com.stockroom.stock.model.PageRequest;
@@ -79,7 +81,8 @@ class ReadingStockHistoryTest {
 
     private static HistoryEntry entry(String transactionId, String sequence) {
         StockTransaction transaction = new StockTransaction(new TransactionId(transactionId), SKU, StockAction.INCREMENT,
-                Quantity.of(2), Optional.empty(), Instant.parse("2024-05-17T10:15:30.123Z"));
+                Quantity.of(2), Optional.empty(), Instant.parse("2024-05-17T10:15:30.123Z"),
+                Attribution.by(new Actor("admin-1", Optional.empty())));
         return new HistoryEntry(transaction, new Stock(SKU, 1, 1, 0), new Stock(SKU, 3, 3, 0), sequence);
     }
 }

@@ -53,22 +53,24 @@ final class CartRoutes {
         if (!ProductId.isValid(id)) {
             throw ApiError.badRequest("data.id must be a product id: 1 to 64 letters, digits, '-' or '_'");
         }
-        return answer(carts.add(ref, new ProductId(id), quantity(data)), 201);
+        return answer(carts.add(ref, subject(request), new ProductId(id), quantity(data)), 201);
     }
 
     private APIGatewayV2HTTPResponse update(HttpRequest request) {
         CartRef ref = cartRef(request);
         ProductId item = new ProductId(request.id("item_id"));
-        return answer(carts.set(ref, item, quantity(request.data())), 200);
+        return answer(carts.set(ref, subject(request), item, quantity(request.data())), 200);
     }
 
     private APIGatewayV2HTTPResponse remove(HttpRequest request) {
         CartRef ref = cartRef(request);
-        return answer(carts.remove(ref, new ProductId(request.id("item_id"))), 200);
+        return answer(carts.remove(ref, subject(request), new ProductId(request.id("item_id"))), 200);
     }
 
     private APIGatewayV2HTTPResponse list(HttpRequest request) {
-        return JsonApi.respond(200, OrderDocuments.cartItems(carts.read(cartRef(request))));
+        return carts.read(cartRef(request), subject(request))
+                .map(cart -> JsonApi.respond(200, OrderDocuments.cartItems(cart)))
+                .orElseThrow(CartRoutes::noCart);
     }
 
     private APIGatewayV2HTTPResponse checkout(HttpRequest request) {
@@ -79,7 +81,7 @@ final class CartRoutes {
         if (!email.matches("[^@\\s]+@[^@\\s]+")) {
             throw ApiError.badRequest("data.customer.email must be an email address");
         }
-        CheckOut command = new CheckOut(ref, new Customer(email, customer.string("name", 1, 255)),
+        CheckOut command = new CheckOut(ref, subject(request), new Customer(email, customer.string("name", 1, 255)),
                 OrderDocuments.address(data, "shipping_address"), OrderDocuments.address(data, "billing_address"));
         CheckingOut.Outcome outcome = checkingOut.checkOut(command);
         if (outcome instanceof CheckingOut.Outcome.Placed placed) {
@@ -88,12 +90,21 @@ final class CartRoutes {
         if (outcome instanceof CheckingOut.Outcome.CartEmpty) {
             throw ApiError.badRequest("the cart is empty: add items before checking out");
         }
-        throw OrderDocuments.insufficientStock("check out");
+        if (outcome instanceof CheckingOut.Outcome.NoSuchCart) {
+            throw noCart();
+        }
+        if (outcome instanceof CheckingOut.Outcome.InsufficientStock) {
+            throw OrderDocuments.insufficientStock("check out");
+        }
+        throw ApiError.conflict("the cart kept changing while it was being checked out; try again");
     }
 
     private static APIGatewayV2HTTPResponse answer(CartChange change, int status) {
         if (change instanceof CartChange.Changed changed) {
             return JsonApi.respond(status, OrderDocuments.cartItems(changed.cart()));
+        }
+        if (change instanceof CartChange.NoSuchCart) {
+            throw noCart();
         }
         if (change instanceof CartChange.InsufficientStock) {
             throw OrderDocuments.insufficientStock(TO_ADD);
@@ -111,6 +122,16 @@ final class CartRoutes {
             throw ApiError.badRequest("a cart holds at most " + Quantity.MAX + " of one product");
         }
         throw ApiError.conflict("the cart kept changing while this change was made; try again");
+    }
+
+    /** Whose cart: the verified caller's subject (a storefront's implicit token speaks as its client id). */
+    private static String subject(HttpRequest request) {
+        return request.caller().subject();
+    }
+
+    /** Someone else's cart answers as if it did not exist. */
+    private static ApiError noCart() {
+        return ApiError.notFound("there is no such cart");
     }
 
     private static CartRef cartRef(HttpRequest request) {

@@ -8,6 +8,7 @@ import com.stockroom.stock.application.MoveStock;
 import com.stockroom.stock.application.MovingStock;
 import com.stockroom.stock.application.ReadingStock;
 import com.stockroom.stock.application.ReadingStockHistory;
+import com.stockroom.stock.model.Attribution;
 import com.stockroom.stock.model.CreateOutcome;
 import com.stockroom.stock.model.DeleteOutcome;
 import com.stockroom.stock.model.HistoryEntry;
@@ -67,7 +68,7 @@ final class InventoryRoutes {
         ProductId productId = productId(request);
         JsonObject data = request.data();
         expectType(data, "stock", false);
-        CreateOutcome outcome = creating.create(new CreateStock(productId, quantity(data)));
+        CreateOutcome outcome = creating.create(new CreateStock(productId, quantity(data), attribution(request, data)));
         if (outcome instanceof CreateOutcome.StockCreated created) {
             return JsonApi.data(201, StockDocuments.stock(created.stock()));
         }
@@ -121,7 +122,7 @@ final class InventoryRoutes {
         String actionName = data.string("action");
         StockAction action = StockAction.fromWireName(actionName).orElseThrow(() ->
                 ApiError.badRequest("data.action must be one of increment, decrement, allocate, deallocate"));
-        MoveOutcome outcome = moving.move(MoveStock.of(productId, action, quantity(data)));
+        MoveOutcome outcome = moving.move(MoveStock.of(productId, action, quantity(data), attribution(request, data)));
         if (outcome instanceof MoveOutcome.StockMoved moved) {
             return JsonApi.data(200, StockDocuments.transaction(moved.transaction()));
         }
@@ -160,6 +161,21 @@ final class InventoryRoutes {
 
     private static Quantity quantity(JsonObject data) {
         return Quantity.of(data.wholeNumber("quantity", Quantity.MIN, Quantity.MAX));
+    }
+
+    /** Who asks (the verified caller), and the optional {@code reason} and {@code reference} the log keeps with the change. */
+    private static Attribution attribution(HttpRequest request, JsonObject data) {
+        return new Attribution(request.caller().actor(),
+                text(data, "reason", Attribution.MAX_REASON),
+                text(data, "reference", Attribution.MAX_REFERENCE));
+    }
+
+    private static Optional<String> text(JsonObject data, String name, int max) {
+        Optional<String> value = data.optionalString(name);
+        if (value.isPresent() && !Attribution.isValidText(value.get(), max)) {
+            throw ApiError.badRequest("data." + name + " must be 1 to " + max + " characters, none of them control characters");
+        }
+        return value;
     }
 
     private static void expectType(JsonObject data, String type, boolean required) {

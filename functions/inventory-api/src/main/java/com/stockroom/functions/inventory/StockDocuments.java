@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Stock and stock transactions as the Inventory API's JSON:API resources. */
+/**
+ * Stock and stock transactions as the Inventory API's JSON:API resources. A transaction says who
+ * made it ({@code actor}: the token's subject and client), and why and for what when told
+ * ({@code reason}, {@code reference}).
+ */
 final class StockDocuments {
 
     private StockDocuments() {
@@ -35,6 +39,11 @@ final class StockDocuments {
                 "action", txn.action().wireName(),
                 "quantity", txn.quantity().value(),
                 "order_id", txn.orderId().orElse(null),
+                "reason", txn.attribution().reason().orElse(null),
+                "reference", txn.attribution().reference().orElse(null),
+                "actor", Json.object(
+                        "subject", txn.attribution().actor().subject(),
+                        "client_id", txn.attribution().actor().clientId().orElse(null)),
                 "timestamps", Json.object("created_at", txn.createdAt().toString()));
     }
 

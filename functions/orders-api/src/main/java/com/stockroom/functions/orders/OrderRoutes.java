@@ -6,8 +6,10 @@ import com.stockroom.order.application.FulfillingOrders;
 import com.stockroom.order.application.OrderSteps;
 import com.stockroom.order.application.PayForOrder;
 import com.stockroom.order.application.PayingForOrder;
+import com.stockroom.order.model.OrderAccess;
 import com.stockroom.order.model.OrderId;
 import com.stockroom.web.ApiError;
+import com.stockroom.web.Caller;
 import com.stockroom.web.HttpRequest;
 import com.stockroom.web.JsonApi;
 import com.stockroom.web.JsonObject;
@@ -17,6 +19,8 @@ import java.util.Optional;
 
 /** The Orders contract: read, pay (202, the gateway answers over SQS), ship and cancel. */
 final class OrderRoutes {
+
+    static final String ANY_ORDER_SCOPE = "orders:write";
 
     private final FulfillingOrders orders;
     private final PayingForOrder paying;
@@ -35,7 +39,7 @@ final class OrderRoutes {
     }
 
     private APIGatewayV2HTTPResponse get(HttpRequest request) {
-        return orders.read(orderId(request))
+        return orders.read(orderId(request), access(request))
                 .map(order -> JsonApi.data(200, OrderDocuments.order(order)))
                 .orElseThrow(OrderRoutes::noOrder);
     }
@@ -52,7 +56,7 @@ final class OrderRoutes {
             throw ApiError.badRequest("data.method must be \"purchase\"");
         }
         String token = data.string("payment", 1, 255);
-        PayingForOrder.Outcome outcome = paying.pay(new PayForOrder(id, token));
+        PayingForOrder.Outcome outcome = paying.pay(new PayForOrder(id, request.caller().actor(), token));
         if (outcome instanceof PayingForOrder.Outcome.Processing processing) {
             return JsonApi.data(202, OrderDocuments.order(processing.order()));
         }
@@ -89,13 +93,13 @@ final class OrderRoutes {
             if (!shipping.get().equals("fulfilled")) {
                 throw ApiError.badRequest("data.shipping must be \"fulfilled\"");
             }
-            outcome = orders.ship(id);
+            outcome = orders.ship(id, access(request));
             refused = "only a paid order that has not shipped and is not cancelled can be shipped";
         } else {
             if (!status.get().equals("cancelled")) {
                 throw ApiError.badRequest("data.status must be \"cancelled\"");
             }
-            outcome = orders.cancel(id);
+            outcome = orders.cancel(id, access(request));
             refused = "an order that has shipped cannot be cancelled";
         }
         if (outcome instanceof OrderSteps.Outcome.Stepped stepped) {
@@ -108,6 +112,15 @@ final class OrderRoutes {
             throw ApiError.conflict(refused);
         }
         throw ApiError.conflict("the order kept changing while this change was made; try again");
+    }
+
+    /**
+     * Fulfilment and fraud staff ({@code orders:write}) reach any order; a shopper only their own,
+     * and anyone else's answers as if it did not exist. Paying is always for one's own order.
+     */
+    private static OrderAccess access(HttpRequest request) {
+        Caller caller = request.caller();
+        return caller.has(ANY_ORDER_SCOPE) ? OrderAccess.anyOrder(caller.actor()) : OrderAccess.ownOrders(caller.actor());
     }
 
     private static OrderId orderId(HttpRequest request) {

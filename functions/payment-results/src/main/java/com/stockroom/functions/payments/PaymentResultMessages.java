@@ -1,6 +1,7 @@
 package com.stockroom.functions.payments;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.stockroom.common.Ids;
 import com.stockroom.order.application.RecordingPaymentResults;
 import com.stockroom.order.model.OrderId;
 import com.stockroom.platform.Settings;
@@ -53,7 +54,7 @@ final class PaymentResultMessages {
         if (!(result.get("order_id") instanceof String orderId) || !OrderId.isValid(orderId)) {
             throw new IllegalArgumentException("order_id is missing or not an id");
         }
-        if (!(result.get("payment_id") instanceof String paymentId) || paymentId.isEmpty() || paymentId.length() > 64) {
+        if (!(result.get("payment_id") instanceof String paymentId) || !Ids.isValid(paymentId)) {
             throw new IllegalArgumentException("payment_id is missing or not an id");
         }
         if (!"succeeded".equals(result.get("status")) && !"failed".equals(result.get("status"))) {
