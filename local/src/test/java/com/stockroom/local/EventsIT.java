@@ -67,6 +67,10 @@ class EventsIT {
         List<Map<String, Object>> log = History.all("sample-stream-1");
         assertThat(log).extracting(e -> e.get("action")).containsExactly("allocate", "increment");
         assertThat(log.get(0)).containsEntry("order_id", "order-1");
+        // Each entry says who made the change, why and for what, as the stock item recorded it.
+        assertThat(log.get(0).get("actor")).isEqualTo(Map.of("subject", "shopper-ann", "client_id", "storefront-web"));
+        assertThat(log.get(1)).containsEntry("reason", "opening stock count").containsEntry("reference", "COUNT-2026-12");
+        assertThat(log.get(1).get("actor")).isEqualTo(Map.of("subject", "back-office-admin", "client_id", "stockroom-admin"));
     }
 
     private static String read(String file) throws IOException {
