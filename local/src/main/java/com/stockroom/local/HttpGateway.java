@@ -2,6 +2,7 @@ package com.stockroom.local;
 
 import com.stockroom.web.Json;
 import com.stockroom.web.JsonApi;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -30,10 +31,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The HTTP API on loopback, as API Gateway serves it: it matches each request to a route that
- * template.yaml declares (literal segments before parameters, {@code $default} last), builds the
- * payload 2.0 event API Gateway would send, invokes that route's function and writes back the
- * function's answer.
+ * The HTTP API on loopback, as API Gateway serves it: it answers CORS preflight requests itself,
+ * matches each request to a route that template.yaml declares (literal segments before
+ * parameters, {@code $default} last), lets the route's JWT authorizer turn away a request
+ * without a valid token or scope (401, 403), builds the payload 2.0 event API Gateway would send,
+ * with the token's claims, invokes that route's function and writes back the function's answer.
+ * It also serves the local token issuer's own open routes, which no function sees.
+ *
+ * <p>It binds its port first ({@link #bind}), so that the issuer URL, which names the port, is
+ * known before the template is resolved, and serves once the routes are built ({@link #serve}).
  */
 final class HttpGateway implements AutoCloseable {
 
@@ -43,8 +49,15 @@ final class HttpGateway implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    /** One route of the HTTP API: {@code GET /v2/inventories/{product_id}}, or {@code $default}. */
-    record Route(String method, String path, LocalFunction function) {
+    /**
+     * One route of the HTTP API: {@code GET /v2/inventories/{product_id}}, or {@code $default};
+     * the authorizer that guards it (none: open) and the scopes a token needs one of (none: any).
+     */
+    record Route(String method, String path, LocalFunction function, Optional<JwtAuthorizer> authorizer, List<String> scopes) {
+
+        Route {
+            scopes = List.copyOf(scopes);
+        }
 
         String routeKey() {
             return path.equals("$default") ? "$default" : method + " " + path;
@@ -62,37 +75,49 @@ final class HttpGateway implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final List<Route> routes;
+    // Set once by serve(), before the server starts: the start hands them to every request thread.
+    private List<Route> routes;
+    private Optional<Cors> cors;
+    private IssuerEndpoints issuer;
 
-    private HttpGateway(HttpServer server, ExecutorService executor, List<Route> routes) {
+    private HttpGateway(HttpServer server, ExecutorService executor) {
         this.server = server;
         this.executor = executor;
-        this.routes = routes;
     }
 
-    static HttpGateway start(int port, List<Route> routes) throws IOException {
-        List<Route> ranked = new ArrayList<>(routes);
-        ranked.sort(Comparator.comparing((Route r) -> r.path().equals("$default"))
-                .thenComparing(Comparator.comparingInt(Route::literalSegments).reversed())
-                .thenComparing(r -> r.method().equals("ANY")));
+    /** Takes the port (0: any free one) without answering on it yet. */
+    static HttpGateway bind(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
         ExecutorService executor = Executors.newFixedThreadPool(64, r -> {
             Thread t = new Thread(r, "http-gateway");
             t.setDaemon(true);
             return t;
         });
-        HttpGateway gateway = new HttpGateway(server, executor, List.copyOf(ranked));
-        server.createContext("/", gateway::serve);
+        return new HttpGateway(server, executor);
+    }
+
+    /** Starts answering: these routes, this CORS, and the issuer's own routes. */
+    synchronized void serve(List<Route> routes, Optional<Cors> cors, IssuerEndpoints issuer) {
+        if (this.routes != null) {
+            throw new IllegalStateException("the gateway is already serving");
+        }
+        List<Route> ranked = new ArrayList<>(routes);
+        ranked.sort(Comparator.comparing((Route r) -> r.path().equals("$default"))
+                .thenComparing(Comparator.comparingInt(Route::literalSegments).reversed())
+                .thenComparing(r -> r.method().equals("ANY")));
+        this.routes = List.copyOf(ranked);
+        this.cors = cors;
+        this.issuer = issuer;
+        server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
-        return gateway;
     }
 
     int port() {
         return server.getAddress().getPort();
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
+    private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Answer answer;
             try {
@@ -107,7 +132,11 @@ final class HttpGateway implements AutoCloseable {
                 bug.printStackTrace();
                 answer = Answer.json(500, Map.of("message", "Internal Server Error"));
             }
-            answer.headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            Map<String, String> headers = answer.headers;
+            if (cors.isPresent() && !answer.preflight) {
+                headers = cors.get().apply(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Origin")), headers);
+            }
+            headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             boolean empty = answer.body.length == 0 || answer.status == 204 || answer.status == 304
                     || exchange.getRequestMethod().equals("HEAD");
             exchange.sendResponseHeaders(answer.status, empty ? -1 : answer.body.length);
@@ -121,10 +150,18 @@ final class HttpGateway implements AutoCloseable {
 
     private Answer answer(HttpExchange exchange) throws IOException, LocalFunction.FunctionError {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        Headers requestHeaders = exchange.getRequestHeaders();
+        Optional<String> origin = Optional.ofNullable(requestHeaders.getFirst("Origin"));
+        if (cors.isPresent() && Cors.isPreflight(method, origin, Optional.ofNullable(requestHeaders.getFirst("Access-Control-Request-Method")))) {
+            return new Answer(204, cors.get().preflight(origin.get()), new byte[0], true);
+        }
         URI uri = exchange.getRequestURI();
         String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String path = decodePath(rawPath);
         byte[] body = readBody(exchange.getRequestBody());
+        if (IssuerEndpoints.serves(path)) {
+            return issuer.answer(method, path, Optional.ofNullable(requestHeaders.getFirst("Content-Type")), body);
+        }
 
         Optional<Matched> matched = match(method, rawPath);
         boolean unrouted = matched.isEmpty() || matched.get().route().path().equals("$default");
@@ -135,7 +172,17 @@ final class HttpGateway implements AutoCloseable {
             throw new BadRequest(404, "Not Found", "there is no route " + method + " " + path);
         }
         Route route = matched.get().route();
-        String event = Json.write(event(exchange, method, rawPath, path, uri.getRawQuery(), body, route, matched.get().parameters()));
+        Optional<JwtAuthorizer.Allowed> allowed = Optional.empty();
+        if (route.authorizer().isPresent()) {
+            JwtAuthorizer authorizer = route.authorizer().get();
+            JwtAuthorizer.Verdict verdict = authorizer.authorize(requestHeaders.get(authorizer.configuration().identityHeader()), route.scopes());
+            if (verdict instanceof JwtAuthorizer.Refused refused) {
+                return Answer.json(refused.status(), JsonApi.errors(refused.status(), refused.title(), refused.detail()))
+                        .withHeader("WWW-Authenticate", refused.challenge());
+            }
+            allowed = Optional.of((JwtAuthorizer.Allowed) verdict);
+        }
+        String event = Json.write(event(exchange, method, rawPath, path, uri.getRawQuery(), body, route, matched.get().parameters(), allowed));
         Object result = parseResult(route.function().invoke(event));
         return Answer.of(result);
     }
@@ -178,8 +225,8 @@ final class HttpGateway implements AutoCloseable {
         return Optional.empty();
     }
 
-    private Map<String, Object> event(HttpExchange exchange, String method, String rawPath, String path,
-                                      String rawQuery, byte[] body, Route route, Map<String, String> pathParameters) {
+    private Map<String, Object> event(HttpExchange exchange, String method, String rawPath, String path, String rawQuery,
+                                      byte[] body, Route route, Map<String, String> pathParameters, Optional<JwtAuthorizer.Allowed> allowed) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
@@ -201,7 +248,8 @@ final class HttpGateway implements AutoCloseable {
         Map<String, Object> context = Json.object(
                 "accountId", Intrinsics.ACCOUNT, "apiId", "local", "domainName", headers.getOrDefault("host", "127.0.0.1"),
                 "domainPrefix", "local", "http", http, "requestId", requestId, "routeKey", route.routeKey(),
-                "stage", "$default", "time", REQUEST_TIME.format(Instant.ofEpochMilli(now)), "timeEpoch", now);
+                "stage", "$default", "time", REQUEST_TIME.format(Instant.ofEpochMilli(now)), "timeEpoch", now,
+                "authorizer", allowed.map(JwtAuthorizer.Allowed::requestContext).orElse(null));
         Map<String, Object> event = Json.object(
                 "version", "2.0",
                 "routeKey", route.routeKey(),
@@ -280,15 +328,26 @@ final class HttpGateway implements AutoCloseable {
 
     private Answer index() {
         List<String> keys = routes.stream().map(Route::routeKey).filter(k -> !k.equals("$default")).sorted().toList();
+        List<String> issuerRoutes = IssuerEndpoints.ROUTES.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).sorted().toList();
         return Answer.json(200, Json.object("data", Json.object(
-                "name", "Stockroom local stack", "type", "index", "routes", keys)));
+                "name", "Stockroom local stack", "type", "index", "routes", keys, "token_routes", issuerRoutes)));
     }
 
-    /** An HTTP answer: status, headers and body. */
-    private record Answer(int status, Map<String, String> headers, byte[] body) {
+    /** An HTTP answer: status, headers and body; a preflight answer takes no further CORS headers. */
+    record Answer(int status, Map<String, String> headers, byte[] body, boolean preflight) {
+
+        Answer(int status, Map<String, String> headers, byte[] body) {
+            this(status, headers, body, false);
+        }
 
         static Answer json(int status, Map<String, ?> document) {
             return new Answer(status, Map.of("Content-Type", "application/json"), Json.write(document).getBytes(StandardCharsets.UTF_8));
+        }
+
+        Answer withHeader(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Answer(status, more, body, preflight);
         }
 
         /** The function's result read as API Gateway reads a payload 2.0 answer. */

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Resolves the CloudFormation functions the local stack needs ({@code Ref}, {@code Fn::GetAtt},
  * {@code Fn::Sub}, {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split}) against the
- * resources it has made: a table's Ref is its name, a queue's its URL, and so on.
+ * resources it has made: a table's Ref is its name, a queue's its URL, and so on. A parameter's
+ * Ref is its value, and for a {@code CommaDelimitedList} parameter that value is a list, as
+ * CloudFormation gives it.
  */
 final class Intrinsics {
 
@@ -21,8 +23,9 @@ final class Intrinsics {
 
     private static final Pattern SUB = Pattern.compile("\\$\\{([^}]+)}");
 
-    /** What {@code Ref} and {@code Fn::GetAtt} give for each logical id. */
-    private final Map<String, String> refs = new HashMap<>();
+    /** What {@code Ref} gives for each logical id or parameter: a string, or a list of them. */
+    private final Map<String, Object> refs = new HashMap<>();
+    /** What {@code Fn::GetAtt} gives for each logical id's attributes. */
     private final Map<String, Map<String, String>> attributes = new HashMap<>();
 
     Intrinsics(Template template, Map<String, String> parameterOverrides) {
@@ -31,12 +34,27 @@ final class Intrinsics {
         refs.put("AWS::StackName", STACK);
         refs.put("AWS::Partition", "aws");
         refs.put("AWS::URLSuffix", "amazonaws.com");
-        template.parameters().forEach((name, parameter) -> {
+        Map<String, Map<String, Object>> parameters = template.parameters();
+        Map<String, String> values = new HashMap<>();
+        parameters.forEach((name, parameter) -> {
             if (parameter.get("Default") != null) {
-                refs.put(name, String.valueOf(parameter.get("Default")));
+                values.put(name, String.valueOf(parameter.get("Default")));
             }
         });
-        refs.putAll(parameterOverrides);
+        values.putAll(parameterOverrides);
+        values.forEach((name, value) -> {
+            boolean list = "CommaDelimitedList".equals(parameters.getOrDefault(name, Map.of()).get("Type"));
+            refs.put(name, list ? commaDelimited(value) : value);
+        });
+    }
+
+    /** A CommaDelimitedList's value as its list of strings, each stripped of surrounding blanks. */
+    private static List<String> commaDelimited(String value) {
+        List<String> items = new ArrayList<>();
+        for (String item : value.split(",", -1)) {
+            items.add(item.strip());
+        }
+        return List.copyOf(items);
     }
 
     void define(String logicalId, String ref, Map<String, String> attrs) {
@@ -103,8 +121,8 @@ final class Intrinsics {
         return value;
     }
 
-    private String ref(String name) {
-        String ref = refs.get(name);
+    private Object ref(String name) {
+        Object ref = refs.get(name);
         if (ref == null) {
             throw new IllegalArgumentException("nothing local answers Ref " + name);
         }
@@ -141,8 +159,10 @@ final class Intrinsics {
             } else if (name.contains(".")) {
                 int dot = name.indexOf('.');
                 replacement = attribute(name.substring(0, dot), name.substring(dot + 1));
+            } else if (ref(name) instanceof String single) {
+                replacement = single;
             } else {
-                replacement = ref(name);
+                throw new IllegalArgumentException("Fn::Sub cannot put the list " + name + " into a string");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,22 +31,43 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * named by {@code AWS_ENDPOINT_URL_DYNAMODB}), embedded ElasticMQ for SQS (or
  * {@code AWS_ENDPOINT_URL_SQS}), the template's tables and queues, its HTTP API routes served by
  * a local gateway, and its stream event sources polled, all calling the handler classes the
- * template names, as AWS would.
+ * template names, as AWS would. The gateway enforces the template's JWT authorizer and scopes,
+ * and the stack is its own token issuer ({@link #tokens()}): the template's {@code JwtIssuer}
+ * parameter is the gateway's own URL.
  */
 public final class LocalStack implements AutoCloseable {
 
     static final String ACCESS_KEY = "local";
     static final String SECRET_KEY = "local";
 
-    /** Where everything listens and what it runs; a port of 0 means any free one. */
+    /** The template parameter that names the token issuer: locally, the gateway itself. */
+    static final String JWT_ISSUER_PARAMETER = "JwtIssuer";
+
+    /** The audience of local tokens when the template has no JWT authorizer to name one. */
+    private static final String FALLBACK_AUDIENCE = "stockroom";
+
+    /**
+     * Where everything listens and what it runs; a port of 0 means any free one. {@code clients}
+     * are the Elastic Path clients the local issuer knows.
+     */
     public record Options(Template template, int apiPort, int dynamoDbPort, int sqsPort,
                           Optional<URI> dynamoDbEndpoint, Optional<URI> sqsEndpoint, Path dynoxideBinary,
-                          Map<String, String> parameters, Optional<Duration> scheduleEvery) {
+                          Map<String, String> parameters, Optional<Duration> scheduleEvery, IssuerEndpoints.Clients clients) {
+
+        /** With the default local clients. */
+        public Options(Template template, int apiPort, int dynamoDbPort, int sqsPort,
+                       Optional<URI> dynamoDbEndpoint, Optional<URI> sqsEndpoint, Path dynoxideBinary,
+                       Map<String, String> parameters, Optional<Duration> scheduleEvery) {
+            this(template, apiPort, dynamoDbPort, sqsPort, dynamoDbEndpoint, sqsEndpoint, dynoxideBinary, parameters, scheduleEvery,
+                    IssuerEndpoints.Clients.DEFAULTS);
+        }
 
         public static Options fromEnvironment(Map<String, String> env) throws IOException {
             Map<String, String> parameters = new HashMap<>();
             Optional.ofNullable(env.get("PAYMENT_TIMEOUT_SECONDS")).filter(v -> !v.isBlank())
                     .ifPresent(seconds -> parameters.put("PaymentTimeoutSeconds", seconds.strip()));
+            Optional.ofNullable(env.get("JWT_AUDIENCE")).filter(v -> !v.isBlank())
+                    .ifPresent(audience -> parameters.put("JwtAudience", audience.strip()));
             return new Options(
                     template(env),
                     port(env, "STOCKROOM_API_PORT", 3000),
@@ -56,7 +78,8 @@ public final class LocalStack implements AutoCloseable {
                     dynoxide(env),
                     parameters,
                     Optional.ofNullable(env.get("STOCKROOM_SCHEDULE_SECONDS")).filter(v -> !v.isBlank())
-                            .map(v -> Duration.ofSeconds(Long.parseLong(v.strip()))));
+                            .map(v -> Duration.ofSeconds(Long.parseLong(v.strip()))),
+                    IssuerEndpoints.Clients.fromEnvironment(env));
         }
 
         /** The embedded stack on free ports, as the tests run it. */
@@ -121,6 +144,7 @@ public final class LocalStack implements AutoCloseable {
     private URI dynamoDbEndpoint;
     private URI sqsEndpoint;
     private HttpGateway gateway;
+    private LocalIssuer issuer;
     private Provisioner provisioner;
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private SdkHttpClient http;
@@ -140,7 +164,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void boot(Options options) throws IOException, InterruptedException {
-        ensureFree(options.apiPort());
+        // The API's port first: the issuer URL names it, and the template is resolved with that URL.
+        gateway = bindGateway(options.apiPort());
+        parts.add(gateway);
         if (options.dynamoDbEndpoint().isEmpty()) {
             ensureFree(options.dynamoDbPort());
         }
@@ -171,9 +197,16 @@ public final class LocalStack implements AutoCloseable {
         parts.add(streams);
 
         Template template = options.template();
-        Intrinsics intrinsics = new Intrinsics(template, options.parameters());
+        Map<String, String> parameters = new HashMap<>(options.parameters());
+        parameters.put(JWT_ISSUER_PARAMETER, apiEndpoint().toString());
+        Intrinsics intrinsics = new Intrinsics(template, parameters);
         provisioner = new Provisioner(template, intrinsics, dynamoDb, sqs);
         provisioner.provision();
+
+        HttpApis apis = HttpApis.read(template, intrinsics);
+        Clock clock = Clock.systemUTC();
+        issuer = new LocalIssuer(apiEndpoint().toString(), apis.audience().orElse(FALLBACK_AUDIENCE), clock);
+        Map<JwtAuthorizer.Configuration, JwtAuthorizer> authorizers = new HashMap<>();
 
         List<HttpGateway.Route> routes = new ArrayList<>();
         List<StreamPoller.Source> streamSources = new ArrayList<>();
@@ -186,9 +219,14 @@ public final class LocalStack implements AutoCloseable {
             Template.mapOfMaps(properties.get("Events")).forEach((eventId, event) -> {
                 Map<String, Object> p = Template.properties(event);
                 switch (String.valueOf(event.get("Type"))) {
-                    case "HttpApi" -> routes.add(new HttpGateway.Route(
-                            String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(java.util.Locale.ROOT),
-                            String.valueOf(p.getOrDefault("Path", "$default")), function));
+                    case "HttpApi" -> {
+                        HttpApis.Access access = apis.access(p);
+                        routes.add(new HttpGateway.Route(
+                                String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(java.util.Locale.ROOT),
+                                String.valueOf(p.getOrDefault("Path", "$default")), function,
+                                access.authorizer().map(c -> authorizers.computeIfAbsent(c, k -> new JwtAuthorizer(k, issuer.publicKeys(), clock))),
+                                access.scopes()));
+                    }
                     case "DynamoDB" -> streamSources.add(new StreamPoller.Source(
                             intrinsics.string(p.get("Stream")),
                             intValue(p.get("BatchSize"), 100),
@@ -218,8 +256,15 @@ public final class LocalStack implements AutoCloseable {
         if (provisioner.queues.containsKey("PaymentRequests") && provisioner.queues.containsKey("PaymentResults")) {
             parts.add(new PaymentGatewaySimulator(sqs, provisioner.queues.get("PaymentRequests"), provisioner.queues.get("PaymentResults")));
         }
-        gateway = HttpGateway.start(options.apiPort(), routes);
-        parts.add(gateway);
+        gateway.serve(routes, apis.cors(), new IssuerEndpoints(issuer, apis.scopes(), options.clients()));
+    }
+
+    private static HttpGateway bindGateway(int port) throws IOException {
+        try {
+            return HttpGateway.bind(port);
+        } catch (java.net.BindException inUse) {
+            throw new java.net.BindException("port " + port + " on 127.0.0.1");
+        }
     }
 
     private LocalFunction function(String id, Map<String, Object> properties, Map<String, Object> globals, Intrinsics intrinsics) {
@@ -253,6 +298,14 @@ public final class LocalStack implements AutoCloseable {
 
     public URI apiEndpoint() {
         return URI.create("http://127.0.0.1:" + gateway.port());
+    }
+
+    /**
+     * The local token issuer, for tests in this JVM: it mints tokens as {@code POST /local/tokens}
+     * does and signs any claims at all with the real key.
+     */
+    LocalIssuer tokens() {
+        return issuer;
     }
 
     public URI dynamoDbEndpoint() {
@@ -311,6 +364,8 @@ public final class LocalStack implements AutoCloseable {
         provisioner.tables.forEach((id, name) -> out.append("  table     ").append(name).append('\n'));
         provisioner.queues.forEach((id, url) -> out.append("  queue     ").append(url).append('\n'));
         functions.values().forEach(f -> out.append("  function  ").append(f.name()).append(" -> ").append(f.handlerClass()).append('\n'));
+        out.append("  tokens    POST /local/tokens {\"scopes\":[...],\"sub\":\"...\"} or Elastic Path's POST /oauth/access_token;"
+                + " issuer ").append(issuer.issuer()).append(", audience ").append(issuer.audience()).append('\n');
         out.append("  payments  a simulated gateway answers payment requests: tok_decline fails, tok_silent never answers, anything else succeeds\n");
         out.append("Ctrl-C stops it.");
         return out.toString();

@@ -3,6 +3,8 @@ package com.stockroom.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,67 @@ class TemplateTest {
         assertThat(stream.get("BisectBatchOnFunctionError")).isEqualTo(true);
         assertThat(((Number) stream.get("MaximumRetryAttempts")).intValue()).isBetween(1, 100);
         assertThat(((Map<?, ?>) ((Map<?, ?>) stream.get("DestinationConfig")).get("OnFailure")).get("Type")).isEqualTo("SQS");
+    }
+
+    @Test
+    void every_http_api_route_sits_behind_the_jwt_authorizer_and_all_but_the_default_route_name_their_scopes() {
+        Intrinsics intrinsics = new Intrinsics(template, Map.of("JwtIssuer", "http://127.0.0.1:3000"));
+        HttpApis apis = HttpApis.read(template, intrinsics);
+        JwtAuthorizer.Configuration expected = new JwtAuthorizer.Configuration("http://127.0.0.1:3000", List.of("stockroom"), "Authorization");
+        int routes = 0;
+        for (Map<String, Object> function : template.resources("AWS::Serverless::Function").values()) {
+            for (Map<String, Object> event : Template.mapOfMaps(function.get("Events")).values()) {
+                if (!"HttpApi".equals(event.get("Type"))) {
+                    continue;
+                }
+                routes++;
+                Map<String, Object> properties = Template.properties(event);
+                HttpApis.Access access = apis.access(properties);
+                assertThat(access.authorizer()).as(properties.get("Path").toString()).contains(expected);
+                if (properties.get("Path").equals("$default")) {
+                    assertThat(access.scopes()).isEmpty();
+                } else {
+                    assertThat(access.scopes()).as(properties.get("Method") + " " + properties.get("Path")).isNotEmpty();
+                }
+            }
+        }
+        assertThat(routes).isGreaterThan(10);
+        assertThat(apis.scopes()).containsExactly("carts", "inventory:read", "inventory:write", "orders", "orders:write");
+        assertThat(apis.audience()).contains("stockroom");
+    }
+
+    @Test
+    void the_http_api_allows_the_storefront_origins_the_parameter_lists() {
+        HttpApis apis = HttpApis.read(template, new Intrinsics(template, Map.of("JwtIssuer", "http://127.0.0.1:3000",
+                "CorsAllowedOrigins", "https://shop.example,https://admin.example")));
+        Cors cors = apis.cors().orElseThrow();
+        assertThat(cors.allowOrigins()).containsExactly("https://shop.example", "https://admin.example");
+        assertThat(cors.allowHeaders()).contains("authorization", "content-type", "idempotency-key");
+        assertThat(cors.exposeHeaders()).contains("www-authenticate", "retry-after");
+        assertThat(cors.maxAge()).isPresent();
+    }
+
+    @Test
+    void a_route_can_opt_out_of_the_default_authorizer_or_name_its_own() {
+        Template custom = Template.read(new ByteArrayInputStream("""
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::HttpApi
+                    Properties:
+                      Auth:
+                        DefaultAuthorizer: Main
+                        Authorizers:
+                          Main: { JwtConfiguration: { issuer: https://main.example, audience: [one] } }
+                          Other: { IdentitySource: $request.header.X-Token, JwtConfiguration: { issuer: https://other.example, audience: [two] } }
+                """.getBytes(StandardCharsets.UTF_8)));
+        HttpApis apis = HttpApis.read(custom, new Intrinsics(custom, Map.of()));
+        Map<String, Object> api = Map.of("Ref", "Api");
+        assertThat(apis.access(Map.of("ApiId", api, "Auth", Map.of("Authorizer", "NONE"))).authorizer()).isEmpty();
+        assertThat(apis.access(Map.of("ApiId", api)).authorizer().orElseThrow().issuer()).isEqualTo("https://main.example");
+        HttpApis.Access other = apis.access(Map.of("ApiId", api, "Auth", Map.of("Authorizer", "Other", "AuthorizationScopes", List.of("s"))));
+        assertThat(other.authorizer().orElseThrow()).isEqualTo(new JwtAuthorizer.Configuration("https://other.example", List.of("two"), "X-Token"));
+        assertThat(other.scopes()).containsExactly("s");
+        assertThat(apis.access(Map.of()).authorizer()).as("SAM's implicit API has no authorizer").isEmpty();
     }
 
     @Test
