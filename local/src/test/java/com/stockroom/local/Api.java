@@ -159,15 +159,30 @@ final class Api {
     /** A fresh access token from the stack's issuer, over HTTP ({@code POST /local/tokens}). */
     static String token(String subject, List<String> scopes) {
         StringBuilder body = new StringBuilder("{\"sub\":").append(Json.write(subject)).append(",\"scopes\":").append(Json.write(scopes)).append('}');
-        Response minted = withoutToken().post("/local/tokens", body.toString());
-        if (minted.status() != 200) {
-            throw new AssertionError("could not get a token: " + minted);
-        }
-        return (String) ((Map<?, ?>) minted.body()).get("access_token");
+        return accessToken(withoutToken().post("/local/tokens", body.toString()));
     }
 
     static String token(String subject, String... scopes) {
         return token(subject, List.of(scopes));
+    }
+
+    /** A fresh access token for {@code subject} through the client {@code clientId}. */
+    static String token(String subject, String clientId, List<String> scopes) {
+        String body = "{\"sub\":" + Json.write(subject) + ",\"client_id\":" + Json.write(clientId) + ",\"scopes\":" + Json.write(scopes) + "}";
+        return accessToken(withoutToken().post("/local/tokens", body));
+    }
+
+    /** A token from Elastic Path's token call, {@code POST /oauth/access_token} with this form. */
+    static String elasticPathToken(String form) {
+        return accessToken(withoutToken().send("POST", "/oauth/access_token", "application/x-www-form-urlencoded",
+                form.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String accessToken(Response minted) {
+        if (minted.status() != 200) {
+            throw new AssertionError("could not get a token: " + minted);
+        }
+        return (String) ((Map<?, ?>) minted.body()).get("access_token");
     }
 
     static Response get(String path) {

@@ -7,6 +7,7 @@ import static com.stockroom.local.Shop.is;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.stockroom.common.Actor;
 import com.stockroom.order.application.PayForOrder;
 import com.stockroom.order.application.PayingForOrder;
 import com.stockroom.order.infrastructure.OrderModule;
@@ -21,6 +22,7 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -78,6 +80,9 @@ class PaymentTimeoutIT {
         }
     }
 
+    /** The subject the tests' default token speaks for, who checked the orders out. */
+    private static final Actor BUYER = new Actor(Api.TEST_SUBJECT, Optional.empty());
+
     private static PayingForOrder payingThatFails(Throwable failure) {
         return DaggerPaymentTimeoutIT_PayingThenFailing.factory()
                 .create(new Settings(PaymentResultsIT.functionEnvironment()), failure).paying();
@@ -88,7 +93,7 @@ class PaymentTimeoutIT {
         String product = stock(4);
         String order = Shop.order(product, 2);
         PayingForOrder.Outcome outcome = payingThatFails(new PaymentRequests.NotSent("refused", null))
-                .pay(new PayForOrder(new OrderId(order), "tok_visa"));
+                .pay(new PayForOrder(new OrderId(order), BUYER, "tok_visa"));
         assertThat(outcome).isInstanceOf(PayingForOrder.Outcome.GatewayUnavailable.class);
         assertThat(Shop.order(order)).containsEntry("status", "incomplete").containsEntry("payment", "unpaid");
         assertThat(levels(product)).containsExactly(4, 4, 0);
@@ -99,7 +104,7 @@ class PaymentTimeoutIT {
         String product = stock(4);
         String order = Shop.order(product, 2);
         PayingForOrder.Outcome outcome = payingThatFails(new IllegalStateException("the answer was lost"))
-                .pay(new PayForOrder(new OrderId(order), "tok_visa"));
+                .pay(new PayForOrder(new OrderId(order), BUYER, "tok_visa"));
         assertThat(outcome).isInstanceOf(PayingForOrder.Outcome.Processing.class);
         assertThat(levels(product)).containsExactly(4, 2, 2);
         awaitOrder(order, is("incomplete", "unpaid"), PAST_DEADLINE);
@@ -112,7 +117,7 @@ class PaymentTimeoutIT {
         String order = Shop.order(product, 2);
         PayingForOrder paying = payingThatFails(new Crash());
 
-        assertThatThrownBy(() -> paying.pay(new PayForOrder(new OrderId(order), "tok_visa"))).isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> paying.pay(new PayForOrder(new OrderId(order), BUYER, "tok_visa"))).isInstanceOf(Crash.class);
         assertThat(Shop.order(order)).containsEntry("status", "processing");
         assertThat(levels(product)).containsExactly(4, 2, 2);
 
