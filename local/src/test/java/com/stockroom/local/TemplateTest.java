@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,41 @@ class TemplateTest {
         assertThat(routes).isGreaterThan(10);
         assertThat(apis.scopes()).containsExactly("carts", "inventory:read", "inventory:write", "orders", "orders:write");
         assertThat(apis.audience()).contains("stockroom");
+    }
+
+    /** DESIGN.md's "Who may do what": the scopes each route must ask for, and no others. */
+    private static final Map<String, List<String>> SCOPES = Map.ofEntries(
+            Map.entry("POST /v2/inventories/{product_id}", List.of("inventory:write")),
+            Map.entry("GET /v2/inventories/{product_id}", List.of("inventory:read")),
+            Map.entry("GET /v2/inventories", List.of("inventory:read")),
+            Map.entry("POST /v2/inventories/multiple", List.of("inventory:read")),
+            Map.entry("DELETE /v2/inventories/{product_id}", List.of("inventory:write")),
+            Map.entry("POST /v2/inventories/{product_id}/transactions", List.of("inventory:write")),
+            Map.entry("GET /v2/inventories/{product_id}/transactions", List.of("inventory:read")),
+            Map.entry("GET /v2/inventories/{product_id}/transactions/{transaction_id}", List.of("inventory:read")),
+            Map.entry("POST /v2/carts/{cart_ref}/items", List.of("carts")),
+            Map.entry("PUT /v2/carts/{cart_ref}/items/{item_id}", List.of("carts")),
+            Map.entry("DELETE /v2/carts/{cart_ref}/items/{item_id}", List.of("carts")),
+            Map.entry("GET /v2/carts/{cart_ref}/items", List.of("carts")),
+            Map.entry("POST /v2/carts/{cart_ref}/checkout", List.of("carts")),
+            Map.entry("GET /v2/orders/{order_id}", List.of("orders", "orders:write")),
+            Map.entry("POST /v2/orders/{order_id}/payments", List.of("orders")),
+            Map.entry("PUT /v2/orders/{order_id}", List.of("orders:write")),
+            Map.entry("ANY $default", List.of()));
+
+    @Test
+    void each_route_asks_for_exactly_the_scopes_the_design_gives_it() {
+        HttpApis apis = HttpApis.read(template, new Intrinsics(template, Map.of("JwtIssuer", "http://127.0.0.1:3000")));
+        Map<String, List<String>> declared = new TreeMap<>();
+        for (Map<String, Object> function : template.resources("AWS::Serverless::Function").values()) {
+            for (Map<String, Object> event : Template.mapOfMaps(function.get("Events")).values()) {
+                if ("HttpApi".equals(event.get("Type"))) {
+                    Map<String, Object> properties = Template.properties(event);
+                    declared.put(properties.get("Method") + " " + properties.get("Path"), List.copyOf(apis.access(properties).scopes()));
+                }
+            }
+        }
+        assertThat(declared).isEqualTo(new TreeMap<>(SCOPES));
     }
 
     @Test
