@@ -271,24 +271,12 @@ final class HttpGateway implements AutoCloseable {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return query;
         }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
-            query.merge(name, value, (a, b) -> a + "," + b);
-        }
-        return query;
-    }
-
-    private static String decodeQuery(String raw) {
         try {
-            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+            UrlEncoded.pairs(rawQuery).forEach(pair -> query.merge(pair.getKey(), pair.getValue(), (a, b) -> a + "," + b));
         } catch (IllegalArgumentException malformed) {
             throw new BadRequest(400, "Bad Request", "the query string is not well-formed percent-encoding");
         }
+        return query;
     }
 
     private static String decodePath(String raw) {

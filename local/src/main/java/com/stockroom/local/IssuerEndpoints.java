@@ -2,7 +2,6 @@ package com.stockroom.local;
 
 import com.stockroom.web.Json;
 import com.stockroom.web.JsonApi;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -194,27 +193,20 @@ final class IssuerEndpoints {
 
     /** A form body's fields; a malformed escape or a field given twice is refused. */
     static Map<String, String> form(String body) {
+        List<Map.Entry<String, String>> pairs;
+        try {
+            pairs = UrlEncoded.pairs(body);
+        } catch (IllegalArgumentException malformed) {
+            throw new IllegalArgumentException("the body is not well-formed form encoding");
+        }
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            if (fields.putIfAbsent(name, value) != null) {
+        for (Map.Entry<String, String> pair : pairs) {
+            String name = pair.getKey();
+            if (fields.putIfAbsent(name, pair.getValue()) != null) {
                 throw new IllegalArgumentException(name.length() > 64 ? "a field is given twice" : name + " is given twice");
             }
         }
         return fields;
-    }
-
-    private static String decode(String raw) {
-        try {
-            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            throw new IllegalArgumentException("the body is not well-formed form encoding");
-        }
     }
 
     /** Equal strings, judged by their SHA-256 digests so that the time taken says nothing of where they differ. */
