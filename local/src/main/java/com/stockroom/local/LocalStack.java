@@ -52,14 +52,29 @@ public final class LocalStack implements AutoCloseable {
      */
     public record Options(Template template, int apiPort, int dynamoDbPort, int sqsPort,
                           Optional<URI> dynamoDbEndpoint, Optional<URI> sqsEndpoint, Path dynoxideBinary,
-                          Map<String, String> parameters, Optional<Duration> scheduleEvery, IssuerEndpoints.Clients clients) {
+                          Map<String, String> parameters, Optional<Duration> scheduleEvery, IssuerEndpoints.Clients clients,
+                          double faultRate) {
 
-        /** With the default local clients. */
+        public Options {
+            if (!(faultRate >= 0 && faultRate <= 1)) {
+                throw new IllegalArgumentException("STOCKROOM_FAULT_RATE must be a share from 0 to 1, not " + faultRate);
+            }
+        }
+
+        /** With the default local clients and no injected faults. */
         public Options(Template template, int apiPort, int dynamoDbPort, int sqsPort,
                        Optional<URI> dynamoDbEndpoint, Optional<URI> sqsEndpoint, Path dynoxideBinary,
                        Map<String, String> parameters, Optional<Duration> scheduleEvery) {
             this(template, apiPort, dynamoDbPort, sqsPort, dynamoDbEndpoint, sqsEndpoint, dynoxideBinary, parameters, scheduleEvery,
-                    IssuerEndpoints.Clients.DEFAULTS);
+                    IssuerEndpoints.Clients.DEFAULTS, 0);
+        }
+
+        /** With no injected faults. */
+        public Options(Template template, int apiPort, int dynamoDbPort, int sqsPort,
+                       Optional<URI> dynamoDbEndpoint, Optional<URI> sqsEndpoint, Path dynoxideBinary,
+                       Map<String, String> parameters, Optional<Duration> scheduleEvery, IssuerEndpoints.Clients clients) {
+            this(template, apiPort, dynamoDbPort, sqsPort, dynamoDbEndpoint, sqsEndpoint, dynoxideBinary, parameters, scheduleEvery,
+                    clients, 0);
         }
 
         public static Options fromEnvironment(Map<String, String> env) throws IOException {
@@ -79,7 +94,21 @@ public final class LocalStack implements AutoCloseable {
                     parameters,
                     Optional.ofNullable(env.get("STOCKROOM_SCHEDULE_SECONDS")).filter(v -> !v.isBlank())
                             .map(v -> Duration.ofSeconds(Long.parseLong(v.strip()))),
-                    IssuerEndpoints.Clients.fromEnvironment(env));
+                    IssuerEndpoints.Clients.fromEnvironment(env),
+                    faultRate(env));
+        }
+
+        /** The share of the functions' DynamoDB and SQS calls that fail as AWS's can: off unless asked for. */
+        private static double faultRate(Map<String, String> env) {
+            String value = env.get("STOCKROOM_FAULT_RATE");
+            if (value == null || value.isBlank()) {
+                return 0;
+            }
+            try {
+                return Double.parseDouble(value.strip());
+            } catch (NumberFormatException notANumber) {
+                throw new IllegalArgumentException("STOCKROOM_FAULT_RATE must be a share from 0 to 1, not " + value);
+            }
         }
 
         /** The embedded stack on free ports, as the tests run it. */
@@ -148,6 +177,7 @@ public final class LocalStack implements AutoCloseable {
     private Provisioner provisioner;
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private SdkHttpClient http;
+    private double faultRate;
 
     private LocalStack() {
     }
@@ -214,7 +244,8 @@ public final class LocalStack implements AutoCloseable {
         List<Schedules.Source> schedules = new ArrayList<>();
         Map<String, Object> globals = template.functionGlobals();
         template.resources("AWS::Serverless::Function").forEach((id, properties) -> {
-            LocalFunction function = function(id, properties, globals, intrinsics);
+            LocalFunction function = function(id, properties, globals, intrinsics, options.faultRate());
+            faultRate = options.faultRate();
             functions.put(id, function);
             Template.mapOfMaps(properties.get("Events")).forEach((eventId, event) -> {
                 Map<String, Object> p = Template.properties(event);
@@ -267,8 +298,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private LocalFunction function(String id, Map<String, Object> properties, Map<String, Object> globals, Intrinsics intrinsics) {
+    private LocalFunction function(String id, Map<String, Object> properties, Map<String, Object> globals, Intrinsics intrinsics,
+                                   double faultRate) {
         Map<String, String> environment = new LinkedHashMap<>();
+        // Locally the functions' AWS calls always pass the fault injector; it fails none unless asked to.
+        environment.put("STOCKROOM_FAULT_RATE", Double.toString(faultRate));
         environment.put("AWS_REGION", Intrinsics.REGION);
         environment.put("AWS_DEFAULT_REGION", Intrinsics.REGION);
         environment.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
@@ -366,6 +400,10 @@ public final class LocalStack implements AutoCloseable {
         functions.values().forEach(f -> out.append("  function  ").append(f.name()).append(" -> ").append(f.handlerClass()).append('\n'));
         out.append("  tokens    POST /local/tokens {\"scopes\":[...],\"sub\":\"...\"} or Elastic Path's POST /oauth/access_token;"
                 + " issuer ").append(issuer.issuer()).append(", audience ").append(issuer.audience()).append('\n');
+        if (faultRate > 0) {
+            out.append("  faults    ").append(Math.round(faultRate * 1000) / 10.0)
+                    .append("% of the functions' DynamoDB and SQS calls fail as AWS's can (STOCKROOM_FAULT_RATE)\n");
+        }
         out.append("  payments  a simulated gateway answers payment requests: tok_decline fails, tok_silent never answers, anything else succeeds\n");
         out.append("Ctrl-C stops it.");
         return out.toString();

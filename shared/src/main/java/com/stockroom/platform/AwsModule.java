@@ -30,8 +30,13 @@ public final class AwsModule {
 
     @Provides
     @Singleton
-    static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder().build();
+    static SdkHttpClient httpClient(Settings settings) {
+        SdkHttpClient http = UrlConnectionHttpClient.builder().build();
+        // Only the local stack and the tests set this; on AWS the functions talk to the services directly.
+        return settings.get("STOCKROOM_FAULT_RATE").map(rate -> {
+            FaultInjection.parseRate(rate);
+            return (SdkHttpClient) new FaultInjection(http);
+        }).orElse(http);
     }
 
     @Provides

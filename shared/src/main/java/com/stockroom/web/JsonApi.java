@@ -1,6 +1,7 @@
 package com.stockroom.web;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.stockroom.common.DependencyUnavailable;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,19 @@ public final class JsonApi {
             response.setHeaders(Map.of("Content-Type", "application/json", "WWW-Authenticate", "Bearer realm=\"stockroom\""));
         }
         return response;
+    }
+
+    /** 503, or 429 when the dependency was throttling: nothing is known to have changed; try again after a while. */
+    public static APIGatewayV2HTTPResponse unavailable(DependencyUnavailable unavailable) {
+        int status = unavailable.throttled() ? 429 : 503;
+        String title = unavailable.throttled() ? "Too Many Requests" : "Service Unavailable";
+        String retryAfter = Long.toString(Math.max(1, unavailable.retryAfter().toSeconds()));
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(Map.of("Content-Type", "application/json", "Retry-After", retryAfter))
+                .withBody(Json.write(errors(status, title, "the service is busy or briefly unavailable; try again in "
+                        + retryAfter + " s")))
+                .build();
     }
 
     public static Map<String, Object> errors(int status, String title, String detail) {

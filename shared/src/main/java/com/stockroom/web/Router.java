@@ -2,6 +2,7 @@ package com.stockroom.web;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.stockroom.common.DependencyUnavailable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -10,7 +11,9 @@ import java.util.function.Function;
  * Sends each HTTP API request to its route by the route key API Gateway matched
  * ({@code POST /v2/inventories/{product_id}}), and turns every failure into a JSON:API error:
  * an {@link ApiError} into its own status, anything unexpected into a logged 500. No route is
- * served to a request that carries no verified caller: that is a 401, whatever the route.
+ * served to a request that carries no verified caller: that is a 401, whatever the route. A
+ * dependency that stayed unavailable through every retry is a 503 (429 if it was throttling us)
+ * with {@code Retry-After}, never a 500.
  */
 public final class Router {
 
@@ -34,6 +37,9 @@ public final class Router {
             return route.apply(request);
         } catch (ApiError error) {
             return JsonApi.error(error);
+        } catch (DependencyUnavailable unavailable) {
+            System.err.println("Dependency unavailable on " + request.routeKey() + ": " + unavailable.getMessage());
+            return JsonApi.unavailable(unavailable);
         } catch (RuntimeException bug) {
             System.err.println("Unhandled error on " + request.routeKey() + ": " + bug);
             bug.printStackTrace();

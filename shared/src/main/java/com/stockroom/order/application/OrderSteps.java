@@ -62,12 +62,18 @@ public final class OrderSteps {
      * see is not found. Stock the step moves is logged with the actor and {@code reason}.
      */
     public Outcome take(OrderId id, OrderAccess access, String reason, BiFunction<Order, Instant, Optional<Order.Step>> step) {
+        Optional<Order.Step> attempted = Optional.empty();
+        Order attemptedFrom = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Order> found = orders.find(id).filter(access::canSee);
             if (found.isEmpty()) {
                 return new Outcome.NotFound();
             }
             Order from = found.get();
+            if (attempted.isPresent() && from.equals(attempted.get().next())) {
+                // The last attempt landed though its answer said otherwise (lost, then retried): it is done.
+                return new Outcome.Stepped(attemptedFrom, from);
+            }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Optional<Order.Step> taken = step.apply(from, now);
             if (taken.isEmpty()) {
@@ -81,6 +87,8 @@ public final class OrderSteps {
             List<StockTransaction> moves = taken.get().stockAction()
                     .map(action -> from.lines().stream().map(line -> move(from, line, action, now, attribution)).toList())
                     .orElse(List.of());
+            attempted = taken;
+            attemptedFrom = from;
             Orders.WriteOutcome written = orders.step(from, to, moves, access);
             if (written instanceof Orders.WriteOutcome.Written w) {
                 return new Outcome.Stepped(from, w.order());

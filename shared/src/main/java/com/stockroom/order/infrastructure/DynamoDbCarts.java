@@ -7,6 +7,8 @@ import com.stockroom.order.model.Cart;
 import com.stockroom.order.model.CartRef;
 import com.stockroom.order.model.Carts;
 import com.stockroom.order.model.OrderLine;
+import com.stockroom.platform.DependencyFailures;
+import com.stockroom.platform.Retrying;
 import com.stockroom.stock.infrastructure.StockMoves;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -21,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatc
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
 /**
  * Carts in DynamoDB, one item per cart. A change that adds stock to a cart is written in one
@@ -44,8 +46,8 @@ final class DynamoDbCarts implements Carts {
 
     @Override
     public Optional<Cart> find(CartRef ref) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(tables.carts())
-                .key(OrderItems.cartKey(ref)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = Retrying.call("reading a cart", () -> dynamoDb.getItem(g -> g.tableName(tables.carts())
+                .key(OrderItems.cartKey(ref)).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OrderItems.cart(item));
     }
 
@@ -63,20 +65,29 @@ final class DynamoDbCarts implements Carts {
         check.ifPresent(line -> items.add(TransactWriteItem.builder()
                 .conditionCheck(StockMoves.availableAtLeast(tables.stock(), line.productId(), line.quantity())).build()));
         items.add(TransactWriteItem.builder().put(put.build()).build());
-        try {
-            dynamoDb.transactWriteItems(t -> t.transactItems(items));
-            return new SaveOutcome.Saved(changed);
-        } catch (TransactionInProgressException | IdempotentParameterMismatchException contended) {
-            return new SaveOutcome.ChangedMeanwhile();
-        } catch (TransactionCanceledException cancelled) {
-            if (check.isPresent() && cancelled.hasCancellationReasons()) {
-                CancellationReason stock = cancelled.cancellationReasons().get(0);
-                Optional<StockMoves.Refusal> refusal = StockMoves.refusal(stock, Optional.empty());
-                if (refusal.isPresent()) {
-                    return refusal.get() == StockMoves.Refusal.NO_SUCH_STOCK ? new SaveOutcome.NoSuchStock() : new SaveOutcome.StockShort();
+        int cartWrite = items.size() - 1;
+        // One token for every attempt of this write: a retry of one that landed unseen is a no-op.
+        String token = UUID.randomUUID().toString();
+        return Retrying.call("writing a cart", () -> {
+            try {
+                dynamoDb.transactWriteItems(t -> t.transactItems(items).clientRequestToken(token));
+                return new SaveOutcome.Saved(changed);
+            } catch (IdempotentParameterMismatchException reused) {
+                return new SaveOutcome.ChangedMeanwhile();
+            } catch (TransactionCanceledException cancelled) {
+                // The cart's own condition first, then the stock check, then transient reasons (retried).
+                List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
+                if (DependencyFailures.conditionFailed(reasons, cartWrite)) {
+                    return new SaveOutcome.ChangedMeanwhile();
                 }
+                if (check.isPresent() && !reasons.isEmpty()) {
+                    Optional<StockMoves.Refusal> refusal = StockMoves.refusal(reasons.get(0), Optional.empty());
+                    if (refusal.isPresent()) {
+                        return refusal.get() == StockMoves.Refusal.NO_SUCH_STOCK ? new SaveOutcome.NoSuchStock() : new SaveOutcome.StockShort();
+                    }
+                }
+                throw cancelled;
             }
-            return new SaveOutcome.ChangedMeanwhile();
-        }
+        });
     }
 }

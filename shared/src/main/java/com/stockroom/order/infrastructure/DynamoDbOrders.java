@@ -12,6 +12,8 @@ import com.stockroom.order.model.Order;
 import com.stockroom.order.model.OrderAccess;
 import com.stockroom.order.model.OrderId;
 import com.stockroom.order.model.Orders;
+import com.stockroom.platform.DependencyFailures;
+import com.stockroom.platform.Retrying;
 import com.stockroom.stock.infrastructure.StockMoves;
 import com.stockroom.stock.model.StockTransaction;
 import jakarta.inject.Inject;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -28,7 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatc
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
 /**
  * Orders in DynamoDB. Placing an order and every later step is one {@code TransactWriteItems}:
@@ -49,8 +51,8 @@ final class DynamoDbOrders implements Orders {
 
     @Override
     public Optional<Order> find(OrderId id) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(tables.orders())
-                .key(OrderItems.orderKey(id)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = Retrying.call("reading an order", () -> dynamoDb.getItem(g -> g.tableName(tables.orders())
+                .key(OrderItems.orderKey(id)).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(OrderItems.order(item));
     }
 
@@ -91,22 +93,37 @@ final class DynamoDbOrders implements Orders {
         return write(to, items, moves.size());
     }
 
+    /**
+     * Writes one transaction: {@code stockActions} stock checks or moves first, then the order's
+     * own items (a check on its cart, its write). A cancelled transaction is read as the one
+     * classifier says: a failed condition of the order's own items first (it changed meanwhile:
+     * read it again), then a stock condition (short), and only then transient reasons, which
+     * are retried within the time budget.
+     */
     private WriteOutcome write(Order order, List<TransactWriteItem> items, int stockActions) {
-        try {
-            dynamoDb.transactWriteItems(t -> t.transactItems(items));
-            return new WriteOutcome.Written(order);
-        } catch (TransactionInProgressException | IdempotentParameterMismatchException contended) {
-            return new WriteOutcome.ChangedMeanwhile();
-        } catch (TransactionCanceledException cancelled) {
-            List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
-            for (int i = 0; i < Math.min(stockActions, reasons.size()); i++) {
-                if (StockMoves.refusal(reasons.get(i), Optional.empty()).isPresent()) {
-                    return new WriteOutcome.StockShort();
+        // One token for every attempt of this write: a retry of one that landed unseen is a no-op.
+        String token = UUID.randomUUID().toString();
+        return Retrying.call("writing an order", () -> {
+            try {
+                dynamoDb.transactWriteItems(t -> t.transactItems(items).clientRequestToken(token));
+                return new WriteOutcome.Written(order);
+            } catch (IdempotentParameterMismatchException reused) {
+                return new WriteOutcome.ChangedMeanwhile();
+            } catch (TransactionCanceledException cancelled) {
+                List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
+                for (int i = stockActions; i < items.size(); i++) {
+                    if (DependencyFailures.conditionFailed(reasons, i)) {
+                        return new WriteOutcome.ChangedMeanwhile();
+                    }
                 }
+                for (int i = 0; i < Math.min(stockActions, reasons.size()); i++) {
+                    if (StockMoves.refusal(reasons.get(i), Optional.empty()).isPresent()) {
+                        return new WriteOutcome.StockShort();
+                    }
+                }
+                throw cancelled;
             }
-            // The cart's or the order's own condition failed, or the transaction met another on the same items: read and try again.
-            return new WriteOutcome.ChangedMeanwhile();
-        }
+        });
     }
 
     /** The oldest overdue payments of each index shard, at most {@code limit} in all. */
@@ -116,14 +133,14 @@ final class DynamoDbOrders implements Orders {
         for (int shard = 0; shard < AWAITING_SHARDS && overdue.size() < limit; shard++) {
             String key = OrderItems.awaitingShard(shard);
             int wanted = limit - overdue.size();
-            dynamoDb.query(q -> q.tableName(tables.orders())
+            Retrying.call("reading overdue payments", () -> dynamoDb.query(q -> q.tableName(tables.orders())
                             .indexName(BY_PAYMENT_DEADLINE)
                             .keyConditionExpression("#awaiting = :awaiting AND #deadline <= :deadline")
                             .expressionAttributeNames(Map.of("#awaiting", AWAITING_PAYMENT, "#deadline", PAYMENT_DEADLINE))
                             .expressionAttributeValues(Map.of(
                                     ":awaiting", OrderItems.s(key),
                                     ":deadline", OrderItems.n(deadline.toEpochMilli())))
-                            .limit(wanted))
+                            .limit(wanted)))
                     .items().forEach(item -> overdue.add(OrderItems.order(item)));
         }
         return overdue;

@@ -1,7 +1,9 @@
 package com.stockroom.order.infrastructure;
 
+import com.stockroom.common.DependencyUnavailable;
 import com.stockroom.order.model.OrderId;
 import com.stockroom.order.model.PaymentRequests;
+import com.stockroom.platform.Retrying;
 import com.stockroom.web.Json;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,10 +25,18 @@ final class SqsPaymentRequests implements PaymentRequests {
     @Override
     public void send(OrderId orderId, String paymentId, String token) {
         try {
-            sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(Json.write(Json.object(
-                    "order_id", orderId.value(), "payment_id", paymentId, "payment", token))));
+            Retrying.run("sending a payment request", () -> sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(Json.write(Json.object(
+                    "type", "charge", "order_id", orderId.value(), "payment_id", paymentId, "payment", token)))));
+        } catch (DependencyUnavailable unavailable) {
+            if (unavailable.getCause() instanceof AwsServiceException refused && refused.statusCode() < 500) {
+                throw new NotSent("the payment requests queue refused the request: " + refused.getMessage(), refused);
+            }
+            throw unavailable;
         } catch (AwsServiceException refused) {
-            throw new NotSent("the payment requests queue refused the request: " + refused.getMessage(), refused);
+            if (refused.statusCode() < 500) {
+                throw new NotSent("the payment requests queue refused the request: " + refused.getMessage(), refused);
+            }
+            throw refused;
         }
     }
 }

@@ -6,6 +6,7 @@ import static com.stockroom.stock.infrastructure.StockItems.PRODUCT_ID;
 import static com.stockroom.stock.infrastructure.StockItems.SEQUENCE;
 import static com.stockroom.stock.infrastructure.StockItems.s;
 
+import com.stockroom.platform.Retrying;
 import com.stockroom.stock.model.HistoryEntry;
 import com.stockroom.stock.model.InvalidCursor;
 import com.stockroom.stock.model.Page;
@@ -40,6 +41,10 @@ final class DynamoDbStockHistory implements StockHistory {
 
     @Override
     public boolean record(HistoryEntry entry) {
+        return Retrying.call("recording history", () -> recordOnce(entry));
+    }
+
+    private boolean recordOnce(HistoryEntry entry) {
         try {
             dynamoDb.putItem(put -> put.tableName(table)
                     .item(StockItems.historyItem(entry))
@@ -53,8 +58,8 @@ final class DynamoDbStockHistory implements StockHistory {
 
     @Override
     public Optional<HistoryEntry> find(ProductId productId, TransactionId transactionId) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table)
-                .key(StockItems.historyKey(productId, transactionId))).item();
+        Map<String, AttributeValue> item = Retrying.call("reading history", () -> dynamoDb.getItem(get -> get.tableName(table)
+                .key(StockItems.historyKey(productId, transactionId))).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(StockItems.historyEntry(item));
     }
 
@@ -68,7 +73,7 @@ final class DynamoDbStockHistory implements StockHistory {
             }
             return Map.of(PRODUCT_ID, s(productId.value()), SEQUENCE, s(parts[0]), HISTORY_TXN_ID, s(parts[1]));
         });
-        QueryResponse response = dynamoDb.query(query -> {
+        QueryResponse response = Retrying.call("reading history", () -> dynamoDb.query(query -> {
             query.tableName(table)
                     .indexName(BY_SEQUENCE)
                     .keyConditionExpression("#pk = :pk")
@@ -77,7 +82,7 @@ final class DynamoDbStockHistory implements StockHistory {
                     .scanIndexForward(false)
                     .limit(page.limit());
             start.ifPresent(query::exclusiveStartKey);
-        });
+        }));
         List<HistoryEntry> entries = response.items().stream().map(StockItems::historyEntry).toList();
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? Optional.of(StockItems.cursor(response.lastEvaluatedKey().get(SEQUENCE).s()

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.stockroom.lambda.Invocations;
 import com.stockroom.lambda.QueueBatches;
 import com.stockroom.platform.Settings;
 import java.util.Map;
@@ -27,6 +28,6 @@ public final class PaymentResultsHandler implements RequestHandler<SQSEvent, SQS
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return QueueBatches.process(event, messages::handle);
+        return Invocations.within(context, () -> QueueBatches.process(event, messages::handle));
     }
 }

@@ -3,6 +3,7 @@ package com.stockroom.functions.payments;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.stockroom.order.application.TimingOutPayments;
+import com.stockroom.lambda.Invocations;
 import com.stockroom.platform.Settings;
 import java.util.Map;
 
@@ -26,6 +27,6 @@ public final class PaymentTimeoutsHandler implements RequestHandler<Map<String, 
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> scheduledEvent, Context context) {
-        return Map.of("timed_out", timeouts.sweep());
+        return Invocations.within(context, () -> Map.of("timed_out", timeouts.sweep()));
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.stockroom.lambda.Invocations;
 import com.stockroom.lambda.StreamBatches;
 import com.stockroom.platform.Settings;
 import com.stockroom.stock.application.RecordingStockHistory;
@@ -28,10 +29,10 @@ public final class StockHistoryHandler implements RequestHandler<DynamodbEvent, 
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatches.process(event, record -> StockStreamImages
+        return Invocations.within(context, () -> StreamBatches.process(event, record -> StockStreamImages
                 .historyEntry(StreamBatches.image(record.getDynamodb().getOldImage()),
                         StreamBatches.image(record.getDynamodb().getNewImage()),
                         record.getDynamodb().getSequenceNumber())
-                .ifPresent(recording::record));
+                .ifPresent(recording::record)));
     }
 }
