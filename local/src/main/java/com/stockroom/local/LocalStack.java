@@ -178,6 +178,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private SdkHttpClient http;
     private double faultRate;
+    private PaymentGatewaySimulator gatewaySimulator;
 
     private LocalStack() {
     }
@@ -285,7 +286,8 @@ public final class LocalStack implements AutoCloseable {
         }
         parts.add(new Schedules(schedules));
         if (provisioner.queues.containsKey("PaymentRequests") && provisioner.queues.containsKey("PaymentResults")) {
-            parts.add(new PaymentGatewaySimulator(sqs, provisioner.queues.get("PaymentRequests"), provisioner.queues.get("PaymentResults")));
+            gatewaySimulator = new PaymentGatewaySimulator(sqs, provisioner.queues.get("PaymentRequests"), provisioner.queues.get("PaymentResults"));
+            parts.add(gatewaySimulator);
         }
         gateway.serve(routes, apis.cors(), new IssuerEndpoints(issuer, apis.scopes(), options.clients()));
     }
@@ -358,6 +360,11 @@ public final class LocalStack implements AutoCloseable {
     /** The URL of each queue, by its logical id in the template. */
     public Map<String, String> queues() {
         return Map.copyOf(provisioner.queues);
+    }
+
+    /** The payment ids the simulated gateway was asked to refund, for tests in this JVM. */
+    java.util.Set<String> refundedPayments() {
+        return gatewaySimulator == null ? java.util.Set.of() : gatewaySimulator.refunded();
     }
 
     /** Invokes a function directly, as {@code sam local invoke} would, with an event's JSON. */

@@ -3,19 +3,23 @@ package com.stockroom.local;
 import com.stockroom.web.Json;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Stands in for the payment gateway: reads payment requests and answers on the results queue.
  * {@code tok_decline} fails, {@code tok_silent} never answers (the timeout path), any other
- * token succeeds.
+ * token succeeds. A refund request ({@code "type":"refund"}) is acknowledged and remembered, once
+ * per payment id however often it is asked, as a real gateway adapter must.
  */
 final class PaymentGatewaySimulator extends BackgroundLoop {
 
     static final String DECLINE = "tok_decline";
     static final String SILENT = "tok_silent";
 
+    private final Set<String> refunded = ConcurrentHashMap.newKeySet();
     private final SqsClient sqs;
     private final String requests;
     private final String results;
@@ -37,6 +41,11 @@ final class PaymentGatewaySimulator extends BackgroundLoop {
         }
     }
 
+    /** The payment ids refunded so far. */
+    Set<String> refunded() {
+        return Set.copyOf(refunded);
+    }
+
     private void answer(String body) {
         Object parsed;
         try {
@@ -46,6 +55,12 @@ final class PaymentGatewaySimulator extends BackgroundLoop {
         }
         if (!(parsed instanceof Map<?, ?> request)) {
             System.err.println("[payment-gateway] not a payment request, dropped: " + body);
+            return;
+        }
+        if ("refund".equals(request.get("type"))) {
+            if (refunded.add(String.valueOf(request.get("payment_id")))) {
+                System.out.println("[payment-gateway] refunded payment " + request.get("payment_id") + " of order " + request.get("order_id"));
+            }
             return;
         }
         Object token = request.get("payment");

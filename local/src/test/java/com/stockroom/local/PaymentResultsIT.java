@@ -57,7 +57,7 @@ class PaymentResultsIT {
     }
 
     @Test
-    void a_stale_result_for_an_earlier_attempt_changes_nothing() {
+    void an_earlier_attempts_late_success_pays_the_order_and_the_newer_attempts_success_is_refunded() {
         String product = stock(5);
         String order = Shop.order(product, 1);
         String first = (String) Shop.pay(order, "tok_decline").data().get("payment_id");
@@ -65,14 +65,19 @@ class PaymentResultsIT {
         String second = (String) Shop.pay(order, "tok_silent").data().get("payment_id");
         assertThat(second).isNotEqualTo(first);
 
+        // The declined attempt succeeded after all (a gateway can change its mind): the order is paid by it.
         sendResult(order, first, "succeeded");
+        awaitOrder(order, is("complete", "paid"), SETTLE);
         sendResult(order, first, "failed");
         awaitResultsDrained();
-        assertThat(Shop.order(order)).containsEntry("status", "processing").containsEntry("payment_id", second);
-        assertThat(levels(product)).containsExactly(5, 4, 1);
+        assertThat(Shop.order(order)).containsEntry("payment_id", first).containsEntry("payment", "paid");
+        assertThat(levels(product)).as("its lines were allocated for the newer attempt already").containsExactly(5, 4, 1);
 
+        // The newer attempt succeeds too: the customer paid twice, and the second charge is given back.
         sendResult(order, second, "succeeded");
-        awaitOrder(order, is("complete", "paid"), SETTLE);
+        awaitResultsDrained();
+        assertThat(Shop.order(order)).containsEntry("payment", "paid").containsEntry("refunded_payment_ids", List.of(second));
+        LateChargesIT.awaitRefunded(second);
         assertThat(levels(product)).containsExactly(5, 4, 1);
     }
 

@@ -32,9 +32,10 @@ public final class OrderDocuments {
                 "id", order.id().value(),
                 "type", "order",
                 "status", order.status().wireName(),
-                "payment", order.paid() ? "paid" : "unpaid",
+                "payment", order.paid() ? "paid" : order.refundedPayments().isEmpty() ? "unpaid" : "refunded",
                 "shipping", order.fulfilled() ? "fulfilled" : "unfulfilled",
                 "payment_id", order.paymentId().orElse(null),
+                "refunded_payment_ids", order.refundedPayments().isEmpty() ? null : List.copyOf(new java.util.TreeSet<>(order.refundedPayments())),
                 "cart_ref", order.cartRef().value(),
                 "items", order.lines().stream().map(l -> Json.object(
                         "product_id", l.productId().value(), "quantity", l.quantity().value())).toList(),

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -73,6 +74,12 @@ final class OrderItems {
             item.put(AWAITING_PAYMENT, s(awaitingShard(Math.floorMod(order.id().value().hashCode(), AWAITING_SHARDS))));
             item.put(PAYMENT_DEADLINE, n(deadline.toEpochMilli()));
         });
+        if (!order.paymentAttempts().isEmpty()) {
+            item.put("payment_attempts", AttributeValue.fromSs(List.copyOf(order.paymentAttempts())));
+        }
+        if (!order.refundedPayments().isEmpty()) {
+            item.put("refunded_payments", AttributeValue.fromSs(List.copyOf(order.refundedPayments())));
+        }
         item.put("lines", lines(order.lines()));
         item.put("customer_email", s(order.customer().email()));
         item.put("customer_name", s(order.customer().name()));
@@ -94,6 +101,8 @@ final class OrderItems {
                 item.get("fulfilled").bool(),
                 Optional.ofNullable(item.get("payment_id")).map(AttributeValue::s),
                 Optional.ofNullable(item.get(PAYMENT_DEADLINE)).map(v -> Instant.ofEpochMilli(Long.parseLong(v.n()))),
+                Optional.ofNullable(item.get("payment_attempts")).map(v -> Set.copyOf(v.ss())).orElse(Set.of()),
+                Optional.ofNullable(item.get("refunded_payments")).map(v -> Set.copyOf(v.ss())).orElse(Set.of()),
                 lines(item.get("lines")),
                 new Customer(item.get("customer_email").s(), item.get("customer_name").s()),
                 strings(item.get("shipping_address")),

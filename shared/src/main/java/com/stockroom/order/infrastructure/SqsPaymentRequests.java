@@ -23,6 +23,12 @@ final class SqsPaymentRequests implements PaymentRequests {
     }
 
     @Override
+    public void refund(OrderId orderId, String paymentId) {
+        Retrying.run("sending a refund request", () -> sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(Json.write(Json.object(
+                "type", "refund", "order_id", orderId.value(), "payment_id", paymentId)))));
+    }
+
+    @Override
     public void send(OrderId orderId, String paymentId, String token) {
         try {
             Retrying.run("sending a payment request", () -> sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(Json.write(Json.object(

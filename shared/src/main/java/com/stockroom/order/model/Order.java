@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An order and the rules of its life. Each step answers the order it becomes and the stock
@@ -30,6 +32,8 @@ public record Order(
         boolean fulfilled,
         Optional<String> paymentId,
         Optional<Instant> paymentDeadline,
+        Set<String> paymentAttempts,
+        Set<String> refundedPayments,
         List<OrderLine> lines,
         Customer customer,
         Map<String, String> shippingAddress,
@@ -40,6 +44,8 @@ public record Order(
 
     public Order {
         Objects.requireNonNull(owner, "owner");
+        paymentAttempts = Set.copyOf(paymentAttempts);
+        refundedPayments = Set.copyOf(refundedPayments);
         lines = List.copyOf(lines);
         shippingAddress = Map.copyOf(shippingAddress);
         billingAddress = Map.copyOf(billingAddress);
@@ -52,7 +58,7 @@ public record Order(
     public static Order placed(OrderId id, Cart cart, Customer customer, Map<String, String> shippingAddress,
                                Map<String, String> billingAddress, Instant now) {
         return new Order(id, cart.ref(), cart.owner(), OrderStatus.INCOMPLETE, false, false, Optional.empty(), Optional.empty(),
-                cart.lines(), customer, shippingAddress, billingAddress, now, now, 1);
+                Set.of(), Set.of(), cart.lines(), customer, shippingAddress, billingAddress, now, now, 1);
     }
 
     /** Paying allocates every line and waits for the gateway; only an unpaid order that is not already processing can. */
@@ -69,6 +75,50 @@ public record Order(
             return Optional.empty();
         }
         return step(OrderStatus.COMPLETE, true, fulfilled, paymentId, Optional.empty(), now, null);
+    }
+
+    /** Whether this order ever asked the gateway for this payment: a result for any other is a stray. */
+    public boolean attempted(String attemptPaymentId) {
+        return paymentAttempts.contains(attemptPaymentId);
+    }
+
+    /**
+     * Whether the gateway's success for this payment was settled already: the order is paid by
+     * it, or it was refunded. Such a success, delivered again, changes nothing.
+     */
+    public boolean settled(String successfulPaymentId) {
+        return paid && paymentId.equals(Optional.of(successfulPaymentId)) || refundedPayments.contains(successfulPaymentId);
+    }
+
+    /**
+     * A success for a payment the order no longer awaits: the customer paid, so it is kept if it
+     * can be. An order that is unpaid again (the attempt failed or timed out) allocates its lines
+     * anew and is paid by it; one awaiting a newer attempt is paid by this one, its lines already
+     * allocated. Anything else (cancelled, shipped, paid by another attempt) cannot take the
+     * money: empty, and the payment is to be refunded.
+     */
+    public Optional<Step> latePaymentSucceeded(String successfulPaymentId, Instant now) {
+        if (!attempted(successfulPaymentId) || settled(successfulPaymentId) || paid || fulfilled) {
+            return Optional.empty();
+        }
+        if (status == OrderStatus.INCOMPLETE) {
+            return step(OrderStatus.COMPLETE, true, false, Optional.of(successfulPaymentId), Optional.empty(), now, StockAction.ALLOCATE);
+        }
+        if (status == OrderStatus.PROCESSING && !awaiting(successfulPaymentId)) {
+            return step(OrderStatus.COMPLETE, true, false, Optional.of(successfulPaymentId), Optional.empty(), now, null);
+        }
+        return Optional.empty();
+    }
+
+    /** The order once the money of this payment is being given back: recorded, so it is refunded once. */
+    public Step refunding(String refundedPaymentId, Instant now) {
+        if (refundedPayments.contains(refundedPaymentId)) {
+            return new Step(this, Optional.empty());
+        }
+        Set<String> refunded = new TreeSet<>(refundedPayments);
+        refunded.add(refundedPaymentId);
+        return new Step(new Order(id, cartRef, owner, status, paid, fulfilled, paymentId, paymentDeadline, paymentAttempts, refunded, lines, customer,
+                shippingAddress, billingAddress, createdAt, now, version + 1), Optional.empty());
     }
 
     /** The gateway refused this attempt, or it timed out: the allocation is released and the order can be paid again. */
@@ -110,7 +160,12 @@ public record Order(
 
     private Optional<Step> step(OrderStatus newStatus, boolean newPaid, boolean newFulfilled, Optional<String> newPaymentId,
                                 Optional<Instant> newDeadline, Instant now, StockAction action) {
-        Order next = new Order(id, cartRef, owner, newStatus, newPaid, newFulfilled, newPaymentId, newDeadline, lines, customer,
+        Set<String> attempts = paymentAttempts;
+        if (newPaymentId.isPresent() && !paymentAttempts.contains(newPaymentId.get())) {
+            attempts = new TreeSet<>(paymentAttempts);
+            attempts.add(newPaymentId.get());
+        }
+        Order next = new Order(id, cartRef, owner, newStatus, newPaid, newFulfilled, newPaymentId, newDeadline, attempts, refundedPayments, lines, customer,
                 shippingAddress, billingAddress, createdAt, now, version + 1);
         return Optional.of(new Step(next, Optional.ofNullable(action)));
     }

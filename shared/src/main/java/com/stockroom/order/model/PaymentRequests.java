@@ -10,6 +10,13 @@ public interface PaymentRequests {
      */
     void send(OrderId orderId, String paymentId, String token);
 
+    /**
+     * Asks the gateway to give back the money it took for {@code paymentId}, a success the order
+     * could not keep. Sent at least once: the gateway refunds a payment id once, however often
+     * asked. Throws when the request may not have left; it is then asked again.
+     */
+    void refund(OrderId orderId, String paymentId);
+
     /** The request was refused before it was queued: the gateway will never see it. */
     final class NotSent extends RuntimeException {
         public NotSent(String message, Throwable cause) {

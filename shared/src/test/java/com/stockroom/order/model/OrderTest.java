@@ -118,4 +118,53 @@ class OrderTest {
         assertThat(cart.without(new ProductId("a")).lines()).hasSize(1);
         assertThat(List.of(cart.quantityOf(new ProductId("zz")))).containsExactly(Optional.empty());
     }
+
+    @Test
+    void a_late_success_for_a_timed_out_attempt_allocates_again_and_pays_the_order() {
+        Order timedOut = step(step(placed().startPayment("pay-1", DEADLINE, NOW)).paymentFailed("pay-1", NOW));
+
+        Order.Step late = timedOut.latePaymentSucceeded("pay-1", NOW).orElseThrow();
+
+        assertThat(late.next().status()).isEqualTo(OrderStatus.COMPLETE);
+        assertThat(late.next().paid()).isTrue();
+        assertThat(late.next().paymentId()).contains("pay-1");
+        assertThat(late.stockAction()).contains(com.stockroom.stock.model.StockAction.ALLOCATE);
+        assertThat(late.next().settled("pay-1")).isTrue();
+    }
+
+    @Test
+    void a_late_success_while_a_newer_attempt_is_awaited_pays_the_order_without_moving_stock() {
+        Order failedThenRetried = step(step(step(placed().startPayment("pay-1", DEADLINE, NOW)).paymentFailed("pay-1", NOW))
+                .startPayment("pay-2", DEADLINE, NOW));
+
+        Order.Step late = failedThenRetried.latePaymentSucceeded("pay-1", NOW).orElseThrow();
+
+        assertThat(late.next().paid()).isTrue();
+        assertThat(late.next().paymentId()).contains("pay-1");
+        assertThat(late.stockAction()).isEmpty();
+        assertThat(late.next().paymentDeadline()).isEmpty();
+        assertThat(late.next().latePaymentSucceeded("pay-2", NOW)).as("the newer attempt's success is to be refunded").isEmpty();
+    }
+
+    @Test
+    void a_success_a_cancelled_or_shipped_order_cannot_keep_is_refunded_once() {
+        Order cancelled = step(step(placed().startPayment("pay-1", DEADLINE, NOW)).cancel(NOW));
+        assertThat(cancelled.latePaymentSucceeded("pay-1", NOW)).isEmpty();
+
+        Order refunded = cancelled.refunding("pay-1", NOW).next();
+
+        assertThat(refunded.refundedPayments()).containsExactly("pay-1");
+        assertThat(refunded.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(refunded.settled("pay-1")).isTrue();
+        assertThat(refunded.refunding("pay-1", NOW).next()).as("refunding again changes nothing").isEqualTo(refunded);
+    }
+
+    @Test
+    void a_success_for_a_payment_the_order_never_asked_for_is_not_its_to_keep() {
+        Order timedOut = step(step(placed().startPayment("pay-1", DEADLINE, NOW)).paymentFailed("pay-1", NOW));
+
+        assertThat(timedOut.attempted("pay-9")).isFalse();
+        assertThat(timedOut.latePaymentSucceeded("pay-9", NOW)).isEmpty();
+        assertThat(timedOut.attempted("pay-1")).isTrue();
+    }
 }
