@@ -61,6 +61,25 @@ public final class HttpRequest {
         return event.getRawPath() == null ? "" : event.getRawPath();
     }
 
+    /** A request header, by its name in any case (API Gateway gives them lower-cased). */
+    public Optional<String> header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        String value = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        if (value == null) {
+            value = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+        }
+        return Optional.ofNullable(value);
+    }
+
+    /** The body exactly as the event carries it (base64 when API Gateway encoded it), for telling requests apart. */
+    String rawBody() {
+        return (event.getIsBase64Encoded() ? "b64:" : "") + (event.getBody() == null ? "" : event.getBody());
+    }
+
     /** A path parameter that must be an id: 1-64 letters, digits, '-' or '_'. */
     public String id(String name) {
         String value = pathParameters().get(name);

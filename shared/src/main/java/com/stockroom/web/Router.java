@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.stockroom.common.DependencyUnavailable;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -18,6 +19,17 @@ import java.util.function.Function;
 public final class Router {
 
     private final Map<String, Function<HttpRequest, APIGatewayV2HTTPResponse>> routes = new HashMap<>();
+    private final Optional<Idempotency> idempotency;
+
+    /** A router whose POST and PUT routes honour {@code Idempotency-Key}, keeping answers in {@code idempotency}. */
+    public Router(Idempotency idempotency) {
+        this.idempotency = Optional.of(idempotency);
+    }
+
+    /** A router without idempotency keys. */
+    public Router() {
+        this.idempotency = Optional.empty();
+    }
 
     public Router route(String routeKey, Function<HttpRequest, APIGatewayV2HTTPResponse> route) {
         if (routes.putIfAbsent(routeKey, route) != null) {
@@ -34,6 +46,9 @@ public final class Router {
         }
         try {
             request.caller();
+            if (idempotency.isPresent()) {
+                return idempotency.get().handle(request, () -> route.apply(request));
+            }
             return route.apply(request);
         } catch (ApiError error) {
             return JsonApi.error(error);

@@ -13,6 +13,7 @@ import com.stockroom.stock.model.ProductId;
 import com.stockroom.stock.model.Quantity;
 import com.stockroom.web.ApiError;
 import com.stockroom.web.HttpRequest;
+import com.stockroom.web.Idempotency;
 import com.stockroom.web.JsonApi;
 import com.stockroom.web.JsonObject;
 import com.stockroom.web.Router;
@@ -27,14 +28,17 @@ final class CartRoutes {
     private final ChangingCarts carts;
     private final CheckingOut checkingOut;
 
+    private final Idempotency idempotency;
+
     @Inject
-    CartRoutes(ChangingCarts carts, CheckingOut checkingOut) {
+    CartRoutes(ChangingCarts carts, CheckingOut checkingOut, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.carts = carts;
         this.checkingOut = checkingOut;
     }
 
     Router router() {
-        return new Router()
+        return new Router(idempotency)
                 .route("POST /v2/carts/{cart_ref}/items", this::add)
                 .route("PUT /v2/carts/{cart_ref}/items/{item_id}", this::update)
                 .route("DELETE /v2/carts/{cart_ref}/items/{item_id}", this::remove)

@@ -22,6 +22,7 @@ import com.stockroom.stock.model.StockAction;
 import com.stockroom.stock.model.TransactionId;
 import com.stockroom.web.ApiError;
 import com.stockroom.web.HttpRequest;
+import com.stockroom.web.Idempotency;
 import com.stockroom.web.JsonApi;
 import com.stockroom.web.JsonObject;
 import com.stockroom.web.Router;
@@ -42,9 +43,12 @@ final class InventoryRoutes {
     private final ReadingStock reading;
     private final ReadingStockHistory history;
 
+    private final Idempotency idempotency;
+
     @Inject
     InventoryRoutes(CreatingStock creating, MovingStock moving, DeletingStock deleting,
-                    ReadingStock reading, ReadingStockHistory history) {
+                    ReadingStock reading, ReadingStockHistory history, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.creating = creating;
         this.moving = moving;
         this.deleting = deleting;
@@ -53,7 +57,7 @@ final class InventoryRoutes {
     }
 
     Router router() {
-        return new Router()
+        return new Router(idempotency)
                 .route("POST /v2/inventories/{product_id}", this::create)
                 .route("GET /v2/inventories/{product_id}", this::get)
                 .route("GET /v2/inventories", this::list)

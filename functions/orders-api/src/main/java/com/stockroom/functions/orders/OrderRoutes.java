@@ -11,6 +11,7 @@ import com.stockroom.order.model.OrderId;
 import com.stockroom.web.ApiError;
 import com.stockroom.web.Caller;
 import com.stockroom.web.HttpRequest;
+import com.stockroom.web.Idempotency;
 import com.stockroom.web.JsonApi;
 import com.stockroom.web.JsonObject;
 import com.stockroom.web.Router;
@@ -25,14 +26,17 @@ final class OrderRoutes {
     private final FulfillingOrders orders;
     private final PayingForOrder paying;
 
+    private final Idempotency idempotency;
+
     @Inject
-    OrderRoutes(FulfillingOrders orders, PayingForOrder paying) {
+    OrderRoutes(FulfillingOrders orders, PayingForOrder paying, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.orders = orders;
         this.paying = paying;
     }
 
     Router router() {
-        return new Router()
+        return new Router(idempotency)
                 .route("GET /v2/orders/{order_id}", this::get)
                 .route("POST /v2/orders/{order_id}/payments", this::pay)
                 .route("PUT /v2/orders/{order_id}", this::update);
