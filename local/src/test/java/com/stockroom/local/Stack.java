@@ -75,6 +75,20 @@ public final class Stack implements BeforeAllCallback, ExecutionCondition {
         return stack;
     }
 
+    /**
+     * A stack of its own for a test engine that does not run Jupiter's extensions (jqwik): Jupiter's
+     * shared stack is closed when Jupiter's tests end. The caller closes it. Where the LocalStack
+     * profile finds no Docker, the tests are aborted with the reason, as Jupiter's are skipped.
+     */
+    static AutoCloseable startOwn() throws Exception {
+        Running running = new Running();
+        if (running.skipReason.isPresent()) {
+            throw new org.opentest4j.TestAbortedException(running.skipReason.get());
+        }
+        stack = running.stack;
+        return running;
+    }
+
     private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final LocalStack stack;
         private final LocalStackContainer container;
