@@ -174,6 +174,7 @@ final class Http11Server implements AutoCloseable {
                 }
                 write(out, answer, head.method().equals("HEAD"), keepAlive, head.http10());
             }
+            closeGracefully(socket, in);
         } catch (IOException gone) {
             // The client went away; there is no one left to answer.
         } finally {
@@ -181,13 +182,17 @@ final class Http11Server implements AutoCloseable {
         }
     }
 
-    /**
-     * Answers a refused request and closes: the answer goes out, the sending side is shut, and
-     * whatever the client still sends is read and dropped for a moment, so that closing does not
-     * reset the connection under an answer the client has not read yet.
-     */
+    /** Answers a refused request and closes the connection. */
     private static void refuse(Socket socket, InputStream in, OutputStream out, Http11Reader.Refused refused) throws IOException {
         write(out, error(refused.status, refused.title, refused.getMessage()), false, false, false);
+        closeGracefully(socket, in);
+    }
+
+    /**
+     * Ends the sending side, then reads and drops whatever the client still sends for a moment,
+     * so that closing does not reset the connection under an answer the client has not read yet.
+     */
+    private static void closeGracefully(Socket socket, InputStream in) throws IOException {
         socket.shutdownOutput();
         long deadline = System.currentTimeMillis() + LINGER_MILLIS;
         socket.setSoTimeout((int) LINGER_MILLIS);

@@ -124,7 +124,8 @@ final class HttpGateway implements AutoCloseable {
     }
 
     private Answer answer(Http11Server.Request request) throws LocalFunction.FunctionError {
-        String method = request.method().toUpperCase(Locale.ROOT);
+        // Methods are case-sensitive (RFC 9110, 9.1): "delete" is no DELETE, and matches no route of its own.
+        String method = request.method();
         Optional<String> origin = request.first("Origin");
         if (cors.isPresent() && Cors.isPreflight(method, origin, request.first("Access-Control-Request-Method"))) {
             return new Answer(204, cors.get().preflight(origin.get()), new byte[0], true);

@@ -214,6 +214,14 @@ class HttpGatewayIT {
     }
 
     @Test
+    void a_method_in_the_wrong_case_is_another_method_and_matches_no_route() {
+        String product = Api.stock(3);
+        RawHttp.Answer answer = send(head("delete /v2/inventories/" + product + " HTTP/1.1", "Authorization: Bearer " + token()), "");
+        assertJsonApiError(answer, 404);
+        assertThat(Api.levels(product)).containsExactly(3, 3, 0);
+    }
+
+    @Test
     void an_http_1_0_request_is_answered_and_the_connection_closed() {
         RawHttp.Answer answer = RawHttp.send(RawHttp.request(List.of("GET / HTTP/1.0"), new byte[0]), false);
         assertThat(answer.status()).isEqualTo(200);
