@@ -103,7 +103,8 @@ final class RawHttp {
             }, "raw-http-writer");
             writer.setDaemon(true);
             writer.start();
-            Answer answer = read(socket.getInputStream());
+            boolean head = request.length > 5 && new String(request, 0, 5, StandardCharsets.ISO_8859_1).equals("HEAD ");
+            Answer answer = read(socket.getInputStream(), head);
             writer.join(READ_TIMEOUT_MILLIS);
             return answer;
         } catch (SocketTimeoutException silent) {
@@ -118,6 +119,11 @@ final class RawHttp {
 
     /** Reads one answer off the stream, skipping interim (1xx) ones. */
     static Answer read(InputStream in) throws IOException {
+        return read(in, false);
+    }
+
+    /** Reads one answer off the stream, skipping interim (1xx) ones; an answer to HEAD has no body, whatever its length says. */
+    static Answer read(InputStream in, boolean head) throws IOException {
         while (true) {
             String statusLine = line(in);
             if (statusLine == null) {
@@ -138,7 +144,7 @@ final class RawHttp {
                 continue;
             }
             List<String> length = headers.get("content-length");
-            byte[] body = length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length.get(0)));
+            byte[] body = length == null || head ? new byte[0] : in.readNBytes(Integer.parseInt(length.get(0)));
             return new Answer(status, headers, body);
         }
     }
