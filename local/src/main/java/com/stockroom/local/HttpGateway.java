@@ -2,10 +2,8 @@ package com.stockroom.local;
 
 import com.stockroom.web.Json;
 import com.stockroom.web.JsonApi;
+import com.stockroom.web.Utf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -217,7 +215,7 @@ final class HttpGateway implements AutoCloseable {
         }
         byte[] body = request.body();
         Map<String, String> query = query(rawQuery);
-        Optional<String> text = utf8(body);
+        Optional<String> text = Utf8.decode(body);
         long now = System.currentTimeMillis();
         String requestId = UUID.randomUUID().toString();
         Map<String, Object> http = Json.object(
@@ -263,17 +261,6 @@ final class HttpGateway implements AutoCloseable {
             return UrlEncoded.decodePath(raw);
         } catch (IllegalArgumentException malformed) {
             throw new BadRequest(400, "Bad Request", "the path is not well-formed percent-encoding of UTF-8: " + malformed.getMessage());
-        }
-    }
-
-    private static Optional<String> utf8(byte[] body) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString());
-        } catch (CharacterCodingException binary) {
-            return Optional.empty();
         }
     }
 

@@ -1,9 +1,7 @@
 package com.stockroom.local;
 
+import com.stockroom.web.Utf8;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -64,14 +62,7 @@ final class UrlEncoded {
                 out.write(plusIsSpace && b == '+' ? ' ' : b);
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(out.toByteArray())).toString();
-        } catch (CharacterCodingException notUtf8) {
-            throw new IllegalArgumentException("the percent-escapes do not make UTF-8");
-        }
+        return Utf8.decode(out.toByteArray()).orElseThrow(() -> new IllegalArgumentException("the percent-escapes do not make UTF-8"));
     }
 
     private static int hex(byte b) {

@@ -2,9 +2,6 @@ package com.stockroom.web;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.stockroom.common.Ids;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
@@ -142,7 +139,8 @@ public final class HttpRequest {
             if (bytes.length > MAX_BODY_BYTES) {
                 throw tooLarge();
             }
-            body = utf8(bytes);
+            body = Utf8.decode(bytes).orElseThrow(() -> ApiError.badRequest(
+                    "the body is not valid UTF-8: JSON is UTF-8 (RFC 8259), whatever charset the Content-Type names"));
         } else if (body.length() > MAX_BODY_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
@@ -150,17 +148,6 @@ public final class HttpRequest {
             throw ApiError.badRequest("the body starts with a byte order mark: send JSON as UTF-8 without one (RFC 8259)");
         }
         return body.strip();
-    }
-
-    private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            throw ApiError.badRequest("the body is not valid UTF-8: JSON is UTF-8 (RFC 8259), whatever charset the Content-Type names");
-        }
     }
 
     private static ApiError tooLarge() {
