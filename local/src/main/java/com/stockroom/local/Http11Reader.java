@@ -69,7 +69,7 @@ final class Http11Reader {
         }
 
         Optional<String> first(String name) {
-            return fields.stream().filter(f -> f.name().equalsIgnoreCase(name)).map(Field::value).findFirst();
+            return all(name).stream().findFirst();
         }
 
         /** Whether a Connection field names this option (close, keep-alive). */

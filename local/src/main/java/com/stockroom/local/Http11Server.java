@@ -53,17 +53,23 @@ final class Http11Server implements AutoCloseable {
             Map.entry(429, "Too Many Requests"), Map.entry(431, "Request Header Fields Too Large"),
             Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));
 
-    /** One request, read whole. */
-    record Request(String method, String target, List<Http11Reader.Field> fields, byte[] body, InetAddress remote) {
+    /** One request, read whole: its line and header fields, its body, and who sent it. */
+    record Request(Http11Reader.Head head, byte[] body, InetAddress remote) {
 
-        /** Every value of the named header, in order, whatever the case of its name. */
+        String method() {
+            return head.method();
+        }
+
+        String target() {
+            return head.target();
+        }
+
         List<String> all(String name) {
-            return fields.stream().filter(f -> f.name().equalsIgnoreCase(name)).map(Http11Reader.Field::value).toList();
+            return head.all(name);
         }
 
         Optional<String> first(String name) {
-            List<String> values = all(name);
-            return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+            return head.first(name);
         }
     }
 
@@ -167,7 +173,7 @@ final class Http11Server implements AutoCloseable {
                 keepAlive = head.keepAlive() && !closed;
                 HttpGateway.Answer answer;
                 try {
-                    answer = handler.answer(new Request(head.method(), head.target(), head.fields(), body, socket.getInetAddress()));
+                    answer = handler.answer(new Request(head, body, socket.getInetAddress()));
                 } catch (RuntimeException bug) {
                     bug.printStackTrace();
                     answer = error(500, "Internal Server Error", "the local gateway failed on this request; its log says why");

@@ -205,7 +205,7 @@ final class HttpGateway implements AutoCloseable {
                                       Route route, Map<String, String> pathParameters, Optional<JwtAuthorizer.Allowed> allowed) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
-        for (Http11Reader.Field field : request.fields()) {
+        for (Http11Reader.Field field : request.head().fields()) {
             String lower = field.name().toLowerCase(Locale.ROOT);
             if (lower.equals("cookie")) {
                 List.of(field.value().split(";")).forEach(c -> cookies.add(c.strip()));
