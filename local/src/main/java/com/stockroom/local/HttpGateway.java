@@ -2,18 +2,8 @@ package com.stockroom.local;
 
 import com.stockroom.web.Json;
 import com.stockroom.web.JsonApi;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.stockroom.web.Utf8;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,8 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The HTTP API on loopback, as API Gateway serves it: it answers CORS preflight requests itself,
@@ -36,7 +24,9 @@ import java.util.concurrent.Executors;
  * parameters, {@code $default} last), lets the route's JWT authorizer turn away a request
  * without a valid token or scope (401, 403), builds the payload 2.0 event API Gateway would send,
  * with the token's claims, invokes that route's function and writes back the function's answer.
- * It also serves the local token issuer's own open routes, which no function sees.
+ * It also serves the local token issuer's own open routes, which no function sees. Every answer
+ * it makes itself, from a request it cannot read to a function that failed, is a JSON:API error;
+ * its HTTP layer is {@link Http11Server}.
  *
  * <p>It binds its port first ({@link #bind}), so that the issuer URL, which names the port, is
  * known before the template is resolved, and serves once the routes are built ({@link #serve}).
@@ -44,7 +34,7 @@ import java.util.concurrent.Executors;
 final class HttpGateway implements AutoCloseable {
 
     /** API Gateway HTTP APIs take at most 10 MB of payload. */
-    static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+    static final int MAX_PAYLOAD_BYTES = Http11Reader.MAX_BODY_BYTES;
 
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -73,27 +63,19 @@ final class HttpGateway implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Http11Server server;
     // Set once by serve(), before the server starts: the start hands them to every request thread.
     private List<Route> routes;
     private Optional<Cors> cors;
     private IssuerEndpoints issuer;
 
-    private HttpGateway(HttpServer server, ExecutorService executor) {
+    private HttpGateway(Http11Server server) {
         this.server = server;
-        this.executor = executor;
     }
 
     /** Takes the port (0: any free one) without answering on it yet. */
     static HttpGateway bind(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
-        ExecutorService executor = Executors.newFixedThreadPool(64, r -> {
-            Thread t = new Thread(r, "http-gateway");
-            t.setDaemon(true);
-            return t;
-        });
-        return new HttpGateway(server, executor);
+        return new HttpGateway(Http11Server.bind(port));
     }
 
     /** Starts answering: these routes, this CORS, and the issuer's own routes. */
@@ -108,59 +90,52 @@ final class HttpGateway implements AutoCloseable {
         this.routes = List.copyOf(ranked);
         this.cors = cors;
         this.issuer = issuer;
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server.start(this::handle);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Answer answer;
-            try {
-                answer = answer(exchange);
-            } catch (BadRequest bad) {
-                answer = Answer.json(bad.status, JsonApi.errors(bad.status, bad.title, bad.getMessage()));
-            } catch (LocalFunction.FunctionError error) {
-                System.err.println(error.getMessage());
-                error.getCause().printStackTrace();
-                answer = Answer.json(500, Map.of("message", "Internal Server Error"));
-            } catch (RuntimeException bug) {
-                bug.printStackTrace();
-                answer = Answer.json(500, Map.of("message", "Internal Server Error"));
-            }
-            Map<String, String> headers = answer.headers;
-            if (cors.isPresent() && !answer.preflight) {
-                headers = cors.get().apply(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Origin")), headers);
-            }
-            headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            boolean empty = answer.body.length == 0 || answer.status == 204 || answer.status == 304
-                    || exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(answer.status, empty ? -1 : answer.body.length);
-            if (!empty) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer.body);
-                }
-            }
+    private Answer handle(Http11Server.Request request) {
+        Answer answer;
+        try {
+            answer = answer(request);
+        } catch (BadRequest bad) {
+            answer = Answer.json(bad.status, JsonApi.errors(bad.status, bad.title, bad.getMessage()));
+        } catch (LocalFunction.FunctionError error) {
+            System.err.println(error.getMessage());
+            error.getCause().printStackTrace();
+            answer = internalError("the function failed on this request; the local stack's log says why");
+        } catch (RuntimeException bug) {
+            bug.printStackTrace();
+            answer = internalError("the local gateway failed on this request; its log says why");
         }
+        if (cors.isPresent() && !answer.preflight) {
+            answer = new Answer(answer.status, cors.get().apply(request.first("Origin"), answer.headers), answer.body);
+        }
+        return answer;
     }
 
-    private Answer answer(HttpExchange exchange) throws IOException, LocalFunction.FunctionError {
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        Headers requestHeaders = exchange.getRequestHeaders();
-        Optional<String> origin = Optional.ofNullable(requestHeaders.getFirst("Origin"));
-        if (cors.isPresent() && Cors.isPreflight(method, origin, Optional.ofNullable(requestHeaders.getFirst("Access-Control-Request-Method")))) {
+    private static Answer internalError(String detail) {
+        return Answer.json(500, JsonApi.errors(500, "Internal Server Error", detail));
+    }
+
+    private Answer answer(Http11Server.Request request) throws LocalFunction.FunctionError {
+        // Methods are case-sensitive (RFC 9110, 9.1): "delete" is no DELETE, and matches no route of its own.
+        String method = request.method();
+        Optional<String> origin = request.first("Origin");
+        if (cors.isPresent() && Cors.isPreflight(method, origin, request.first("Access-Control-Request-Method"))) {
             return new Answer(204, cors.get().preflight(origin.get()), new byte[0], true);
         }
-        URI uri = exchange.getRequestURI();
-        String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String target = request.target();
+        int question = target.indexOf('?');
+        String rawPath = question < 0 ? target : target.substring(0, question);
+        String rawQuery = question < 0 ? null : target.substring(question + 1);
         String path = decodePath(rawPath);
-        byte[] body = readBody(exchange.getRequestBody());
+        byte[] body = request.body();
         if (IssuerEndpoints.serves(path)) {
-            return issuer.answer(method, path, Optional.ofNullable(requestHeaders.getFirst("Content-Type")), body);
+            return issuer.answer(method, path, request.first("Content-Type"), body);
         }
 
         Optional<Matched> matched = match(method, rawPath);
@@ -175,14 +150,15 @@ final class HttpGateway implements AutoCloseable {
         Optional<JwtAuthorizer.Allowed> allowed = Optional.empty();
         if (route.authorizer().isPresent()) {
             JwtAuthorizer authorizer = route.authorizer().get();
-            JwtAuthorizer.Verdict verdict = authorizer.authorize(requestHeaders.get(authorizer.configuration().identityHeader()), route.scopes());
+            List<String> identity = request.all(authorizer.configuration().identityHeader());
+            JwtAuthorizer.Verdict verdict = authorizer.authorize(identity.isEmpty() ? null : identity, route.scopes());
             if (verdict instanceof JwtAuthorizer.Refused refused) {
                 return Answer.json(refused.status(), JsonApi.errors(refused.status(), refused.title(), refused.detail()))
                         .withHeader("WWW-Authenticate", refused.challenge());
             }
             allowed = Optional.of((JwtAuthorizer.Allowed) verdict);
         }
-        String event = Json.write(event(exchange, method, rawPath, path, uri.getRawQuery(), body, route, matched.get().parameters(), allowed));
+        String event = Json.write(event(request, method, rawPath, path, rawQuery, route, matched.get().parameters(), allowed));
         Object result = parseResult(route.function().invoke(event));
         return Answer.of(result);
     }
@@ -225,25 +201,26 @@ final class HttpGateway implements AutoCloseable {
         return Optional.empty();
     }
 
-    private Map<String, Object> event(HttpExchange exchange, String method, String rawPath, String path, String rawQuery,
-                                      byte[] body, Route route, Map<String, String> pathParameters, Optional<JwtAuthorizer.Allowed> allowed) {
+    private Map<String, Object> event(Http11Server.Request request, String method, String rawPath, String path, String rawQuery,
+                                      Route route, Map<String, String> pathParameters, Optional<JwtAuthorizer.Allowed> allowed) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
+        for (Http11Reader.Field field : request.head().fields()) {
+            String lower = field.name().toLowerCase(Locale.ROOT);
             if (lower.equals("cookie")) {
-                values.forEach(v -> List.of(v.split(";")).forEach(c -> cookies.add(c.strip())));
+                List.of(field.value().split(";")).forEach(c -> cookies.add(c.strip()));
             } else {
-                headers.put(lower, String.join(",", values));
+                headers.merge(lower, field.value(), (first, next) -> first + "," + next);
             }
-        });
+        }
+        byte[] body = request.body();
         Map<String, String> query = query(rawQuery);
-        Optional<String> text = utf8(body);
+        Optional<String> text = Utf8.decode(body);
         long now = System.currentTimeMillis();
         String requestId = UUID.randomUUID().toString();
         Map<String, Object> http = Json.object(
                 "method", method, "path", path, "protocol", "HTTP/1.1",
-                "sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress(),
+                "sourceIp", request.remote().getHostAddress(),
                 "userAgent", headers.getOrDefault("user-agent", ""));
         Map<String, Object> context = Json.object(
                 "accountId", Intrinsics.ACCOUNT, "apiId", "local", "domainName", headers.getOrDefault("host", "127.0.0.1"),
@@ -274,35 +251,16 @@ final class HttpGateway implements AutoCloseable {
         try {
             UrlEncoded.pairs(rawQuery).forEach(pair -> query.merge(pair.getKey(), pair.getValue(), (a, b) -> a + "," + b));
         } catch (IllegalArgumentException malformed) {
-            throw new BadRequest(400, "Bad Request", "the query string is not well-formed percent-encoding");
+            throw new BadRequest(400, "Bad Request", "the query string is not well-formed percent-encoding of UTF-8: " + malformed.getMessage());
         }
         return query;
     }
 
     private static String decodePath(String raw) {
         try {
-            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return UrlEncoded.decodePath(raw);
         } catch (IllegalArgumentException malformed) {
-            throw new BadRequest(400, "Bad Request", "the path is not well-formed percent-encoding");
-        }
-    }
-
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
-        if (body.length > MAX_PAYLOAD_BYTES) {
-            throw new BadRequest(413, "Payload Too Large", "the request body is larger than " + MAX_PAYLOAD_BYTES + " bytes");
-        }
-        return body;
-    }
-
-    private static Optional<String> utf8(byte[] body) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString());
-        } catch (CharacterCodingException binary) {
-            return Optional.empty();
+            throw new BadRequest(400, "Bad Request", "the path is not well-formed percent-encoding of UTF-8: " + malformed.getMessage());
         }
     }
 
@@ -372,7 +330,6 @@ final class HttpGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -162,7 +162,7 @@ class StockHistoryIT {
     }
 
     /** Every record the stock table's stream holds for one product, read from the start. */
-    private static List<Record> streamRecordsOf(String productId) {
+    static List<Record> streamRecordsOf(String productId) {
         List<Record> found = new ArrayList<>();
         try (DynamoDbStreamsClient streams = Stack.get().streamsClient()) {
             String arn = streamArn();

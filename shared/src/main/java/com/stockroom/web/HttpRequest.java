@@ -16,6 +16,7 @@ public final class HttpRequest {
     /** The largest body any route accepts: every request of this API is a few hundred bytes. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final APIGatewayV2HTTPEvent event;
 
@@ -134,6 +135,11 @@ public final class HttpRequest {
         return new JsonObject("", fields);
     }
 
+    /**
+     * The body as text. JSON is UTF-8 (RFC 8259), whatever charset a Content-Type names: bytes
+     * that are not UTF-8 are refused rather than read as replacement characters, and so is a
+     * leading byte order mark.
+     */
     private String body() {
         String body = event.getBody();
         if (body == null) {
@@ -143,14 +149,22 @@ public final class HttpRequest {
             if (body.length() > MAX_BODY_BYTES * 4 / 3 + 4) {
                 throw tooLarge();
             }
+            byte[] bytes;
             try {
-                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+                bytes = Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException notBase64) {
                 throw ApiError.badRequest("the body is marked base64 but is not");
             }
-        }
-        if (body.length() > MAX_BODY_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            body = Utf8.decode(bytes).orElseThrow(() -> ApiError.badRequest(
+                    "the body is not valid UTF-8: JSON is UTF-8 (RFC 8259), whatever charset the Content-Type names"));
+        } else if (body.length() > MAX_BODY_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             throw tooLarge();
+        }
+        if (body.startsWith(BYTE_ORDER_MARK)) {
+            throw ApiError.badRequest("the body starts with a byte order mark: send JSON as UTF-8 without one (RFC 8259)");
         }
         return body.strip();
     }

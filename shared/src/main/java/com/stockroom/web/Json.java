@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -19,13 +20,18 @@ import java.util.Map;
 /**
  * Strict JSON on the streaming parser alone (no data binding, no reflection): objects become
  * ordered maps, arrays lists, whole numbers {@code Long} or {@code BigInteger}, fractions
- * {@code BigDecimal}. Duplicate keys, trailing content and deep nesting are refused.
+ * {@code BigDecimal}. Duplicate keys, trailing content, deep nesting, numbers longer than
+ * {@value #MAX_NUMBER_CHARS} characters or beyond {@code BigDecimal}'s exponent range, and strings
+ * with a lone surrogate (which are not Unicode text, RFC 8259 section 8.2) are refused.
  */
 public final class Json {
 
+    static final int MAX_DEPTH = 32;
+    static final int MAX_NUMBER_CHARS = 64;
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxNumberLength(64).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_CHARS).build())
             .build();
 
     private Json() {
@@ -49,6 +55,11 @@ public final class Json {
                 throw new Malformed("the body has content after its JSON value");
             }
             return value;
+        } catch (StreamConstraintsException e) {
+            String limit = e.getOriginalMessage();
+            throw new Malformed(limit.startsWith("Number value length") ? "the body has a number longer than " + MAX_NUMBER_CHARS + " characters"
+                    : limit.startsWith("Document nesting depth") ? "the body nests arrays and objects deeper than " + MAX_DEPTH + " levels"
+                    : "the body is not valid JSON: " + limit);
         } catch (JsonProcessingException e) {
             throw new Malformed("the body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -56,12 +67,12 @@ public final class Json {
         }
     }
 
-    private static Object read(JsonParser parser, JsonToken token) throws IOException {
+    private static Object read(JsonParser parser, JsonToken token) throws IOException, Malformed {
         switch (token) {
             case START_OBJECT: {
                 Map<String, Object> object = new LinkedHashMap<>();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-                    String name = parser.currentName();
+                    String name = text(parser.currentName());
                     object.put(name, read(parser, parser.nextToken()));
                 }
                 return object;
@@ -74,11 +85,15 @@ public final class Json {
                 return array;
             }
             case VALUE_STRING:
-                return parser.getText();
+                return text(parser.getText());
             case VALUE_NUMBER_INT:
                 return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue() : parser.getLongValue();
             case VALUE_NUMBER_FLOAT:
-                return parser.getDecimalValue();
+                try {
+                    return parser.getDecimalValue();
+                } catch (NumberFormatException outOfRange) {
+                    throw new Malformed("the body has a number whose exponent is out of range");
+                }
             case VALUE_TRUE:
                 return Boolean.TRUE;
             case VALUE_FALSE:
@@ -88,6 +103,20 @@ public final class Json {
             default:
                 throw new IllegalStateException("unexpected JSON token " + token);
         }
+    }
+
+    /** The string itself, if it is Unicode text: every surrogate in a pair, high then low. */
+    private static String text(String string) throws Malformed {
+        for (int i = 0; i < string.length(); i++) {
+            char c = string.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < string.length() && Character.isLowSurrogate(string.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new Malformed("the body has a string with a lone surrogate (\\u" + Integer.toHexString(c)
+                        + "), which is not Unicode text");
+            }
+        }
+        return string;
     }
 
     /** An ordered JSON object from alternating names and values; null values are left out. */

@@ -215,6 +215,88 @@ class HttpRequestTest {
         assertStatus(() -> withBase64Body("{\"data\":{}}").data(), 400);
     }
 
+    private static HttpRequest withBase64Bytes(byte[] bytes) {
+        return withBase64Body(Base64.getEncoder().encodeToString(bytes));
+    }
+
+    private static byte[] bytes(String prefix, int[] middle, String suffix) {
+        byte[] head = prefix.getBytes(StandardCharsets.UTF_8);
+        byte[] tail = suffix.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[head.length + middle.length + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        for (int i = 0; i < middle.length; i++) {
+            all[head.length + i] = (byte) middle[i];
+        }
+        System.arraycopy(tail, 0, all, head.length + middle.length, tail.length);
+        return all;
+    }
+
+    static java.util.stream.Stream<int[]> notUtf8() {
+        return java.util.stream.Stream.of(
+                new int[] {0xff},                   // never valid in UTF-8
+                new int[] {0xe9},                   // Latin-1 'é'
+                new int[] {0xc3},                   // a lead byte with no continuation
+                new int[] {0x80},                   // a lone continuation byte
+                new int[] {0xc0, 0xaf},             // an overlong '/'
+                new int[] {0xe0, 0x80, 0xaf},       // an overlong '/' in three bytes
+                new int[] {0xed, 0xa0, 0x80},       // an encoded surrogate (CESU-8)
+                new int[] {0xf4, 0x90, 0x80, 0x80}, // past U+10FFFF
+                new int[] {0xf8, 0x88, 0x80, 0x80, 0x80});
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("notUtf8")
+    void a_base64_body_that_is_not_utf8_is_refused_with_400_never_read_as_replacement_characters(int[] bad) {
+        HttpRequest request = withBase64Bytes(bytes("{\"data\":{\"name\":\"A", bad, "\",\"quantity\":1}}"));
+
+        assertThatThrownBy(request::data).isInstanceOfSatisfying(ApiError.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.detail()).contains("UTF-8");
+        });
+    }
+
+    @Test
+    void a_body_that_starts_with_a_byte_order_mark_is_refused_with_400() {
+        HttpRequest request = withBase64Bytes(bytes("", new int[] {0xef, 0xbb, 0xbf}, "{\"data\":{\"quantity\":1}}"));
+
+        assertThatThrownBy(request::data).isInstanceOfSatisfying(ApiError.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.detail()).contains("byte order mark");
+        });
+        assertStatus(() -> withBody("\ufeff{\"data\":{\"quantity\":1}}").data(), 400);
+    }
+
+    @Test
+    void a_utf16_body_is_refused_with_400() {
+        byte[] utf16 = "{\"data\":{\"quantity\":1}}".getBytes(StandardCharsets.UTF_16);
+
+        assertStatus(() -> withBase64Bytes(utf16).data(), 400);
+        assertStatus(() -> withBase64Bytes("{\"data\":{\"quantity\":1}}".getBytes(StandardCharsets.UTF_16LE)).data(), 400);
+    }
+
+    @Test
+    void a_base64_body_of_valid_utf8_with_four_byte_characters_is_read() {
+        JsonObject data = withBase64Body(base64("{\"data\":{\"name\":\"\ud83d\ude00 caf\u00e9\"}}")).data();
+
+        assertThat(data.string("name")).isEqualTo("\ud83d\ude00 café");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999999999999", "-1e999999999999", "1e-999999999999", "1E+2", "-0", "1.0", "0.5", "1e2147483647",
+            "100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"})
+    void any_number_that_is_not_a_whole_number_in_range_is_a_400_never_a_crash(String number) {
+        HttpRequest request = withBody("{\"data\":{\"quantity\":" + number + "}}");
+
+        assertThatThrownBy(() -> request.data().wholeNumber("quantity", 1, 1_000_000_000))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
+    void a_lone_surrogate_in_a_body_string_is_refused_with_400() {
+        assertStatus(() -> withBody("{\"data\":{\"name\":\"A\\ud800\"}}").data(), 400);
+        assertStatus(() -> withBase64Body(base64("{\"data\":{\"name\":\"A\\udc00\"}}")).data(), 400);
+    }
+
     // --- size
 
     @Test

@@ -85,6 +85,42 @@ class JsonTest {
         assertThat(((BigDecimal) Json.parse("1e3")).compareTo(new BigDecimal("1000"))).isZero();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999999999999", "-1e999999999999", "1e-999999999999", "0.000001e-2147483648",
+            "9e9999999999999999999999", "{\"data\":{\"quantity\":1e999999999999}}", "[1, 2E+99999999999]"})
+    void a_number_whose_exponent_is_out_of_range_is_malformed_not_a_crash(String text) {
+        assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(Json.Malformed.class).hasMessageContaining("number");
+    }
+
+    @Test
+    void a_number_longer_than_sixty_four_characters_is_malformed_and_the_message_says_so_plainly() {
+        assertThatThrownBy(() -> Json.parse("1" + "0".repeat(400)))
+                .isInstanceOf(Json.Malformed.class)
+                .hasMessageContaining("64")
+                .hasMessageNotContaining("StreamReadConstraints");
+    }
+
+    @Test
+    void nesting_too_deep_is_malformed_and_the_message_says_so_plainly() {
+        assertThatThrownBy(() -> Json.parse("[".repeat(33) + "]".repeat(33)))
+                .isInstanceOf(Json.Malformed.class)
+                .hasMessageContaining("32")
+                .hasMessageNotContaining("StreamReadConstraints");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\\ud800\"", "\"\\udc00\"", "\"a\\ud800b\"", "\"\\udc00\\ud800\"", "\"\\ud83d\"",
+            "{\"\\ud800\":1}", "{\"data\":{\"name\":\"A\\udfff\"}}", "\"\ud800\"", "[\"ok\", \"\udc00x\"]"})
+    void a_string_with_a_lone_surrogate_is_malformed_it_is_not_unicode_text(String text) {
+        assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(Json.Malformed.class).hasMessageContaining("surrogate");
+    }
+
+    @Test
+    void a_surrogate_pair_is_one_character_and_parses() throws Exception {
+        assertThat(Json.parse("\"\\ud83d\\ude00\"")).isEqualTo("\ud83d\ude00");
+        assertThat(Json.parse("{\"\ud83d\ude00\":\"\ud83d\ude00\"}")).isEqualTo(Map.of("\ud83d\ude00", "\ud83d\ude00"));
+    }
+
     @Test
     void surrounding_whitespace_is_allowed() throws Exception {
         assertThat(Json.parse("  \n {\"a\":1}\t\n ")).isEqualTo(Map.of("a", 1L));
