@@ -80,7 +80,7 @@ final class StockItems {
         item.put(TOTAL, n(stock.total()));
         item.put(AVAILABLE, n(stock.available()));
         item.put(ALLOCATED, n(stock.allocated()));
-        item.put(ADMIN_ALLOCATED, n(0));
+        item.put(ADMIN_ALLOCATED, n(stock.adminAllocated()));
         item.putAll(transactionAttributes(last));
         return item;
     }
@@ -96,9 +96,11 @@ final class StockItems {
         return item;
     }
 
+    /** The stock an item holds. Items written before admins' allocations were counted hold none of them. */
     static Stock stock(Map<String, AttributeValue> item) {
         return new Stock(new ProductId(item.get(PRODUCT_ID).s()),
-                number(item, TOTAL), number(item, AVAILABLE), number(item, ALLOCATED));
+                number(item, TOTAL), number(item, AVAILABLE), number(item, ALLOCATED),
+                item.containsKey(ADMIN_ALLOCATED) ? number(item, ADMIN_ALLOCATED) : 0);
     }
 
     /** The transaction whose metadata a stock item carries, if it carries any. */

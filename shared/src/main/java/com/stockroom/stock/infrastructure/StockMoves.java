@@ -8,6 +8,8 @@ import static com.stockroom.stock.infrastructure.StockItems.TOTAL;
 import static com.stockroom.stock.infrastructure.StockItems.TXN_OPTIONAL;
 import static com.stockroom.stock.infrastructure.StockItems.n;
 
+import com.stockroom.stock.model.Bound;
+import com.stockroom.stock.model.Mover;
 import com.stockroom.stock.model.ProductId;
 import com.stockroom.stock.model.Quantity;
 import com.stockroom.stock.model.Stock;
@@ -27,8 +29,12 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * The one way a stock move is written: an update of the product's item that applies the
  * action's signed changes, records the transaction as the item's last, and is conditional on
- * the invariant. Used alone (an {@code UpdateItem}) for an admin's stock transaction and
- * inside the {@code TransactWriteItems} of the order flow.
+ * the rule. Used alone (an {@code UpdateItem}) for an admin's stock transaction and inside the
+ * {@code TransactWriteItems} of the order flow.
+ *
+ * <p>The conditions are not written here but derived: each clause is one of the {@link Bound}s
+ * the model hands out for the move ({@link Stock#needs}), so the database refuses exactly what
+ * {@link Stock#permits} refuses.
  */
 public final class StockMoves {
 
@@ -38,8 +44,8 @@ public final class StockMoves {
 
     /**
      * Allocated stock is held either by orders or by admins' own allocations; {@code admin_allocated}
-     * counts the latter, so an admin's deallocate can release only what admins allocated and
-     * never the stock a paid order holds.
+     * counts the latter (an item written before it was counted has none), so the rule can keep
+     * an admin's deallocate to what admins allocated, never the stock a paid order holds.
      */
     private static final String MOVE = "SET #total = #total + :total, #available = #available + :available, "
             + "#allocated = #allocated + :allocated, #admin = if_not_exists(#admin, :zero) + :admin, "
@@ -47,22 +53,15 @@ public final class StockMoves {
             + "txn_subject = :txn_subject";
 
     /**
-     * The invariant, and that this very transaction is not already the last one: when the SDK
-     * retries an update whose first attempt landed, the retry is refused here and recognised
-     * as done instead of being applied twice.
+     * That this very transaction is not already the last one: when the SDK retries an update
+     * whose first attempt landed, the retry is refused here and recognised as done instead of
+     * being applied twice.
      */
-    private static final String GUARD = "attribute_exists(#pk) AND #available >= :need_available "
-            + "AND #allocated >= :need_allocated AND #total <= :max_total_before "
-            + "AND (attribute_not_exists(txn_id) OR txn_id <> :txn_id)";
+    private static final String NOT_ALREADY_APPLIED = "(attribute_not_exists(txn_id) OR txn_id <> :txn_id)";
 
-    /** The guard of one move: the invariant, and for an admin's deallocate, that admins allocated that much. */
+    /** The condition of one move: stock exists, meets what the move needs, and the move is not already its last. */
     static String guard(StockTransaction txn) {
-        return adminChange(txn) < 0 ? GUARD + " AND #admin >= :need_admin" : GUARD;
-    }
-
-    /** How an admin's own allocation moves: only stock transactions without an order change it. */
-    private static long adminChange(StockTransaction txn) {
-        return txn.orderId().isPresent() ? 0 : txn.action().allocatedChange(txn.quantity());
+        return "attribute_exists(#pk)" + clauses(Stock.needs(txn.action(), txn.quantity(), txn.mover())) + " AND " + NOT_ALREADY_APPLIED;
     }
 
     private StockMoves() {
@@ -80,13 +79,19 @@ public final class StockMoves {
                 .build();
     }
 
-    /** A check, inside a transaction, that the product has stock and at least {@code quantity} of it available. */
+    /**
+     * A check, inside a transaction, that the product has stock and at least {@code quantity} of
+     * it available: that an order could allocate that much now.
+     */
     public static ConditionCheck availableAtLeast(String table, ProductId productId, Quantity quantity) {
+        List<Bound> bounds = Stock.needs(StockAction.ALLOCATE, quantity, Mover.ORDER);
+        Map<String, String> names = new HashMap<>(Map.of("#pk", PRODUCT_ID));
+        bounds.forEach(bound -> names.put(name(bound.level()), NAMES.get(name(bound.level()))));
         return ConditionCheck.builder().tableName(table)
                 .key(StockItems.key(productId))
-                .conditionExpression("attribute_exists(#pk) AND #available >= :wanted")
-                .expressionAttributeNames(Map.of("#pk", PRODUCT_ID, "#available", AVAILABLE))
-                .expressionAttributeValues(Map.of(":wanted", n(quantity.value())))
+                .conditionExpression("attribute_exists(#pk)" + clauses(bounds))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(boundValues(bounds))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
     }
@@ -131,20 +136,43 @@ public final class StockMoves {
     static Map<String, AttributeValue> values(StockTransaction txn) {
         StockAction action = txn.action();
         Quantity q = txn.quantity();
-        long totalChange = action.totalChange(q);
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":total", n(totalChange));
+        Map<String, AttributeValue> values = boundValues(Stock.needs(action, q, txn.mover()));
+        values.put(":total", n(action.totalChange(q)));
         values.put(":available", n(action.availableChange(q)));
         values.put(":allocated", n(action.allocatedChange(q)));
-        values.put(":need_available", n(Math.max(0, -action.availableChange(q))));
-        values.put(":need_allocated", n(Math.max(0, -action.allocatedChange(q))));
-        values.put(":max_total_before", n(Stock.MAX_TOTAL - Math.max(0, totalChange)));
+        values.put(":admin", n(Stock.change(Bound.Level.ADMIN_ALLOCATED, action, q, txn.mover())));
         values.put(":zero", n(0));
-        values.put(":admin", n(adminChange(txn)));
-        if (adminChange(txn) < 0) {
-            values.put(":need_admin", n(-adminChange(txn)));
-        }
         StockItems.transactionAttributes(txn).forEach((name, value) -> values.put(":" + name, value));
         return values;
+    }
+
+    /** ` AND #name >= :least_name` ... : one clause per bound, each a comparison of a stored number with a value. */
+    private static String clauses(List<Bound> bounds) {
+        StringBuilder clauses = new StringBuilder();
+        for (Bound bound : bounds) {
+            clauses.append(" AND ").append(name(bound.level()))
+                    .append(bound.side() == Bound.Side.AT_LEAST ? " >= " : " <= ")
+                    .append(placeholder(bound));
+        }
+        return clauses.toString();
+    }
+
+    private static Map<String, AttributeValue> boundValues(List<Bound> bounds) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        bounds.forEach(bound -> values.put(placeholder(bound), n(bound.value())));
+        return values;
+    }
+
+    private static String placeholder(Bound bound) {
+        return (bound.side() == Bound.Side.AT_LEAST ? ":least_" : ":most_") + name(bound.level()).substring(1);
+    }
+
+    private static String name(Bound.Level level) {
+        return switch (level) {
+            case TOTAL -> "#total";
+            case AVAILABLE -> "#available";
+            case ALLOCATED -> "#allocated";
+            case ADMIN_ALLOCATED -> "#admin";
+        };
     }
 }

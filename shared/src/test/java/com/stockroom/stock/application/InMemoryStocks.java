@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A fake {@link Stocks} on a HashMap. Each change mimics the conditional write of the real
- * adapter: create only if absent, move only if {@link Stock#permits}, delete only if nothing is
- * allocated. It keeps every transaction it applied so tests can see what was written.
+ * A fake {@link Stocks} on a HashMap that enforces what the DynamoDB adapter's conditions
+ * enforce, because both ask the model: create only if absent; move only if the stock meets what
+ * {@link Stock#needs} for that action, quantity and mover (so an admin cannot release what
+ * orders hold); delete only if nothing is allocated. It keeps every transaction it applied so
+ * tests can see what was written.
  */
 final class InMemoryStocks implements Stocks {
 
@@ -75,10 +77,10 @@ final class InMemoryStocks implements Stocks {
         if (current == null) {
             return new MoveOutcome.StockNotFound(transaction.productId());
         }
-        if (!current.permits(transaction.action(), transaction.quantity())) {
+        if (!current.permits(transaction.action(), transaction.quantity(), transaction.mover())) {
             return new MoveOutcome.MoveRefused(transaction, current);
         }
-        stocks.put(current.productId(), current.after(transaction.action(), transaction.quantity()));
+        stocks.put(current.productId(), current.after(transaction.action(), transaction.quantity(), transaction.mover()));
         written.add(transaction);
         return new MoveOutcome.StockMoved(transaction);
     }
