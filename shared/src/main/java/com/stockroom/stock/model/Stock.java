@@ -9,14 +9,20 @@ import java.util.List;
  * and total no larger than {@link #MAX_TOTAL}. Of what is allocated, {@code adminAllocated} is
  * what admins allocated by hand; the rest is held by orders.
  *
- * <p>This is the one home of the stock rules. Each move's rule is data: the {@link Bound}s it
- * needs the stock to meet before it ({@link #needs}). {@link #permits} checks them here; the
- * DynamoDB adapter builds its condition expressions from the same bounds.
+ * <p>This is the one home of the stock rules. Each change's rule is data: the {@link Bound}s it
+ * needs the stock to meet before it ({@link #needs}, {@link #DELETION}). {@link #permits} checks
+ * them here; the DynamoDB adapter builds its condition expressions from the same bounds.
  */
 public record Stock(ProductId productId, long total, long available, long allocated, long adminAllocated) {
 
     /** The most one product may hold: far beyond any real stock, well inside a Java long. */
     public static final long MAX_TOTAL = 1_000_000_000_000_000L;
+
+    /**
+     * Deleting stock needs nothing allocated, to orders or by admins. (Admins' allocations are
+     * part of {@code allocated}, so one bound covers both.)
+     */
+    public static final List<Bound> DELETION = List.of(Bound.atMost(Level.ALLOCATED, 0));
 
     /**
      * {@code adminAllocated} is at most {@code allocated} as long as orders release only what they
@@ -98,6 +104,11 @@ public record Stock(ProductId productId, long total, long available, long alloca
         return meets(needs(action, quantity, mover));
     }
 
+    /** Whether this stock may be deleted: whether it meets {@link #DELETION}. */
+    public boolean permitsDeletion() {
+        return meets(DELETION);
+    }
+
     /** The stock after the move; only for a move that {@link #permits} allows. */
     public Stock after(StockAction action, Quantity quantity, Mover mover) {
         if (!permits(action, quantity, mover)) {
@@ -108,5 +119,10 @@ public record Stock(ProductId productId, long total, long available, long alloca
                 available + change(Level.AVAILABLE, action, quantity, mover),
                 allocated + change(Level.ALLOCATED, action, quantity, mover),
                 adminAllocated + change(Level.ADMIN_ALLOCATED, action, quantity, mover));
+    }
+
+    /** Total, available and allocated, as the log records them. */
+    public Levels levels() {
+        return new Levels(total, available, allocated);
     }
 }

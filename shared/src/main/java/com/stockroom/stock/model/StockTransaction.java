@@ -15,7 +15,7 @@ public record StockTransaction(
         Quantity quantity,
         Optional<String> orderId,
         Instant createdAt,
-        Attribution attribution) {
+        Attribution attribution) implements StockChange {
 
     public StockTransaction {
         Objects.requireNonNull(attribution, "attribution");
@@ -24,5 +24,18 @@ public record StockTransaction(
     /** Whose move this is, which decides what it may take ({@link Stock#needs}). */
     public Mover mover() {
         return orderId.isPresent() ? Mover.ORDER : Mover.ADMIN;
+    }
+
+    @Override
+    public String wireName() {
+        return action.wireName();
+    }
+
+    @Override
+    public Levels applyTo(Levels before) {
+        return new Levels(
+                before.total() + action.totalChange(quantity),
+                before.available() + action.availableChange(quantity),
+                before.allocated() + action.allocatedChange(quantity));
     }
 }

@@ -18,8 +18,8 @@ final class InMemoryStockHistory implements StockHistory {
 
     @Override
     public synchronized boolean record(HistoryEntry entry) {
-        boolean known = entries.stream().anyMatch(e -> e.transaction().productId().equals(entry.transaction().productId())
-                && e.transaction().id().equals(entry.transaction().id()));
+        boolean known = entries.stream().anyMatch(e -> e.change().productId().equals(entry.change().productId())
+                && e.change().id().equals(entry.change().id()));
         if (known) {
             return false;
         }
@@ -30,7 +30,7 @@ final class InMemoryStockHistory implements StockHistory {
     @Override
     public synchronized Optional<HistoryEntry> find(ProductId productId, TransactionId transactionId) {
         return entries.stream()
-                .filter(e -> e.transaction().productId().equals(productId) && e.transaction().id().equals(transactionId))
+                .filter(e -> e.change().productId().equals(productId) && e.change().id().equals(transactionId))
                 .findFirst();
     }
 
@@ -38,7 +38,7 @@ final class InMemoryStockHistory implements StockHistory {
     @Override
     public synchronized Page<HistoryEntry> list(ProductId productId, PageRequest page) {
         List<HistoryEntry> mine = entries.stream()
-                .filter(e -> e.transaction().productId().equals(productId))
+                .filter(e -> e.change().productId().equals(productId))
                 .sorted(Comparator.comparing(HistoryEntry::sequence).reversed())
                 .limit(page.limit())
                 .toList();

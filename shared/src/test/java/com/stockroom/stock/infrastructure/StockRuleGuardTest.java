@@ -9,6 +9,7 @@ import com.stockroom.stock.model.ProductId;
 import com.stockroom.stock.model.Quantity;
 import com.stockroom.stock.model.Stock;
 import com.stockroom.stock.model.StockAction;
+import com.stockroom.stock.model.StockDeletion;
 import com.stockroom.stock.model.StockTransaction;
 import com.stockroom.stock.model.TransactionId;
 import java.time.Instant;
@@ -32,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * every action, by admins and by orders, and several quantities, the condition of
  * {@link StockMoves#update}, run by a small interpreter ({@link Expressions}) against the item
  * the adapter would hold, accepts exactly the moves {@link Stock#permits} allows, and its update
- * leaves exactly {@link Stock#after}. The same for the order flow's availability check.
+ * leaves exactly {@link Stock#after}. The same for the order flow's availability check, for
+ * deletion, and for a deleted product's tombstone, which accepts nothing.
  */
 class StockRuleGuardTest {
 
@@ -137,6 +139,54 @@ class StockRuleGuardTest {
     }
 
     @Test
+    void deletion_s_condition_accepts_exactly_what_the_model_permits_and_leaves_a_tombstone_at_zero() {
+        StockDeletion deletion = new StockDeletion(new TransactionId("01HXYZ0000000000000000000C"), SKU, AT,
+                Attribution.by(new Actor("admin-2", Optional.empty())));
+        for (State state : states()) {
+            Map<String, AttributeValue> item = item(state);
+            Expressions expressions = new Expressions(StockMoves.NAMES, StockMoves.deletionValues(deletion));
+            String where = "deleting " + state;
+
+            boolean permitted = state.stock().permitsDeletion();
+            assertThat(expressions.holds(StockMoves.deletionGuard(), item)).as(where).isEqualTo(permitted);
+            Map<String, AttributeValue> tombstone = expressions.apply(StockMoves.deletionExpression(deletion), item);
+            assertThat(expressions.unused()).as(where).isEmpty();
+            if (permitted) {
+                assertThat(StockItems.isDeleted(tombstone)).as(where).isTrue();
+                assertThat(StockItems.stock(tombstone)).as(where).isEqualTo(Stock.none(SKU));
+                assertThat(StockItems.lastChange(tombstone)).as(where).contains(deletion);
+                assertThat(StockItems.lastTransaction(tombstone)).as(where).isEmpty();
+                assertThat(tombstone).as(where + ": the earlier move's quantity, order and reason are gone")
+                        .doesNotContainKeys(StockItems.TXN_QUANTITY, StockItems.TXN_ORDER_ID, StockItems.TXN_REASON,
+                                StockItems.TXN_CLIENT_ID);
+                assertThat(expressions.holds(StockMoves.deletionGuard(), tombstone))
+                        .as(where + ": a retry of this very deletion rewrites its own tombstone").isTrue();
+                assertThat(expressions.apply(StockMoves.deletionExpression(deletion), tombstone)).isEqualTo(tombstone);
+            }
+        }
+    }
+
+    @Test
+    void a_tombstone_accepts_no_move_no_availability_check_and_no_other_deletion() {
+        StockDeletion deletion = new StockDeletion(new TransactionId("01HXYZ0000000000000000000C"), SKU, AT, BY);
+        Map<String, AttributeValue> tombstone = new Expressions(StockMoves.NAMES, StockMoves.deletionValues(deletion))
+                .apply(StockMoves.deletionExpression(deletion), item(new State(new Stock(SKU, 5, 5, 0), false)));
+        for (StockAction action : StockAction.values()) {
+            for (Mover mover : Mover.values()) {
+                Update update = StockMoves.update(TABLE, move(action, 1, mover, "01HXYZ0000000000000000000D"));
+                assertThat(new Expressions(update.expressionAttributeNames(), update.expressionAttributeValues())
+                        .holds(update.conditionExpression(), tombstone)).as(action + " by " + mover).isFalse();
+            }
+        }
+        ConditionCheck check = StockMoves.availableAtLeast(TABLE, SKU, Quantity.of(1));
+        assertThat(new Expressions(check.expressionAttributeNames(), check.expressionAttributeValues())
+                .holds(check.conditionExpression(), tombstone)).isFalse();
+        StockDeletion another = new StockDeletion(new TransactionId("01HXYZ0000000000000000000E"), SKU, AT, BY);
+        assertThat(new Expressions(StockMoves.NAMES, StockMoves.deletionValues(another))
+                .holds(StockMoves.deletionGuard(), tombstone)).isFalse();
+    }
+
+    @Test
     void nothing_is_accepted_for_a_product_without_an_item() {
         for (StockAction action : StockAction.values()) {
             for (Mover mover : Mover.values()) {
@@ -145,6 +195,9 @@ class StockRuleGuardTest {
                         .holds(update.conditionExpression(), Map.of())).as(action + " by " + mover).isFalse();
             }
         }
+        StockDeletion deletion = new StockDeletion(new TransactionId("01HXYZ0000000000000000000C"), SKU, AT, BY);
+        assertThat(new Expressions(StockMoves.NAMES, StockMoves.deletionValues(deletion))
+                .holds(StockMoves.deletionGuard(), Map.of())).isFalse();
     }
 
     @Test

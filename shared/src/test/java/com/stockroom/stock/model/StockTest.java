@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.stockroom.stock.model.Mover.ADMIN;
 import static com.stockroom.stock.model.Mover.ORDER;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StockTest {
@@ -256,7 +257,20 @@ class StockTest {
     }
 
     @Test
+    void stock_may_be_deleted_only_with_nothing_allocated() {
+        assertThat(Stock.DELETION).isEqualTo(List.of(Bound.atMost(Bound.Level.ALLOCATED, 0)));
+        assertThat(stock(5, 0).permitsDeletion()).isTrue();
+        assertThat(Stock.none(SKU).permitsDeletion()).isTrue();
+        assertThat(stock(5, 1).permitsDeletion()).isFalse();
+    }
+
+    @Test
     void constructor_rejects_a_negative_admin_allocation() {
         assertThatThrownBy(() -> new Stock(SKU, 3, 1, 2, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void levels_are_the_three_numbers_the_log_records() {
+        assertThat(new Stock(SKU, 10, 4, 6, 2).levels()).isEqualTo(new Levels(10, 4, 6));
     }
 }

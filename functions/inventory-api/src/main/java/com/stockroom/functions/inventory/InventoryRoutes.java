@@ -3,6 +3,7 @@ package com.stockroom.functions.inventory;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.stockroom.stock.application.CreateStock;
 import com.stockroom.stock.application.CreatingStock;
+import com.stockroom.stock.application.DeleteStock;
 import com.stockroom.stock.application.DeletingStock;
 import com.stockroom.stock.application.MoveStock;
 import com.stockroom.stock.application.MovingStock;
@@ -105,7 +106,7 @@ final class InventoryRoutes {
     }
 
     private APIGatewayV2HTTPResponse delete(HttpRequest request) {
-        DeleteOutcome outcome = deleting.delete(productId(request));
+        DeleteOutcome outcome = deleting.delete(new DeleteStock(productId(request), Attribution.by(request.caller().actor())));
         if (outcome instanceof DeleteOutcome.StockDeleted) {
             return JsonApi.noContent();
         }

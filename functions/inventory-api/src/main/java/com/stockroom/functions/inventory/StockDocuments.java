@@ -1,8 +1,11 @@
 package com.stockroom.functions.inventory;
 
+import com.stockroom.stock.model.Attribution;
 import com.stockroom.stock.model.HistoryEntry;
+import com.stockroom.stock.model.Levels;
 import com.stockroom.stock.model.Page;
 import com.stockroom.stock.model.Stock;
+import com.stockroom.stock.model.StockDeletion;
 import com.stockroom.stock.model.StockTransaction;
 import com.stockroom.web.Json;
 import java.net.URLEncoder;
@@ -13,9 +16,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Stock and stock transactions as the Inventory API's JSON:API resources. A transaction says who
- * made it ({@code actor}: the token's subject and client), and why and for what when told
- * ({@code reason}, {@code reference}).
+ * Stock and stock transactions as the Inventory API's JSON:API resources. A transaction
+ * says who made it ({@code actor}: the token's subject and client), and why and for what when
+ * told ({@code reason}, {@code reference}). In the log, a deletion is a transaction whose action
+ * is {@code delete} and whose quantity is how many units it took off the books.
  */
 final class StockDocuments {
 
@@ -41,17 +45,36 @@ final class StockDocuments {
                 "order_id", txn.orderId().orElse(null),
                 "reason", txn.attribution().reason().orElse(null),
                 "reference", txn.attribution().reference().orElse(null),
-                "actor", Json.object(
-                        "subject", txn.attribution().actor().subject(),
-                        "client_id", txn.attribution().actor().clientId().orElse(null)),
+                "actor", actor(txn.attribution()),
                 "timestamps", Json.object("created_at", txn.createdAt().toString()));
     }
 
     static Map<String, Object> historyEntry(HistoryEntry entry) {
-        Map<String, Object> resource = transaction(entry.transaction());
+        Map<String, Object> resource = entry.change() instanceof StockTransaction txn
+                ? transaction(txn)
+                : deletion((StockDeletion) entry.change(), entry.before());
         resource.put("before", levels(entry.before()));
         resource.put("after", levels(entry.after()));
         return resource;
+    }
+
+    private static Map<String, Object> deletion(StockDeletion deletion, Levels before) {
+        return Json.object(
+                "id", deletion.id().value(),
+                "type", "stock-transaction",
+                "product_id", deletion.productId().value(),
+                "action", deletion.wireName(),
+                "quantity", before.total(),
+                "reason", deletion.attribution().reason().orElse(null),
+                "reference", deletion.attribution().reference().orElse(null),
+                "actor", actor(deletion.attribution()),
+                "timestamps", Json.object("created_at", deletion.createdAt().toString()));
+    }
+
+    private static Map<String, Object> actor(Attribution attribution) {
+        return Json.object(
+                "subject", attribution.actor().subject(),
+                "client_id", attribution.actor().clientId().orElse(null));
     }
 
     /** A page of resources with {@code links.next}: the same listing from the cursor on, or null at the end. */
@@ -67,7 +90,7 @@ final class StockDocuments {
         return Json.object("data", stocks.stream().map(StockDocuments::stock).toList());
     }
 
-    private static Map<String, Object> levels(Stock stock) {
-        return Json.object("total", stock.total(), "available", stock.available(), "allocated", stock.allocated());
+    private static Map<String, Object> levels(Levels levels) {
+        return Json.object("total", levels.total(), "available", levels.available(), "allocated", levels.allocated());
     }
 }
