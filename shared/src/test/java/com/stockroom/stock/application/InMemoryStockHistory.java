@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** A tiny fake {@link StockHistory}: a list of entries, newest (highest sequence) first on listing. */
 final class InMemoryStockHistory implements StockHistory {
@@ -43,5 +44,19 @@ final class InMemoryStockHistory implements StockHistory {
                 .limit(page.limit())
                 .toList();
         return new Page<>(page.cursor().isPresent() ? List.of() : mine, Optional.empty());
+    }
+
+    @Override
+    public synchronized void eachOldestFirst(ProductId productId, Consumer<HistoryEntry> each) {
+        entries.stream()
+                .filter(e -> e.change().productId().equals(productId))
+                .sorted(Comparator.comparing(HistoryEntry::sequence))
+                .toList()
+                .forEach(each);
+    }
+
+    /** Takes an entry out, as a log that lost one would be. */
+    synchronized void lose(HistoryEntry entry) {
+        entries.remove(entry);
     }
 }

@@ -5,6 +5,8 @@ import com.stockroom.stock.model.HistoryEntry;
 import com.stockroom.stock.model.Levels;
 import com.stockroom.stock.model.Page;
 import com.stockroom.stock.model.Stock;
+import com.stockroom.stock.model.StockAudit;
+import com.stockroom.stock.model.StockChange;
 import com.stockroom.stock.model.StockDeletion;
 import com.stockroom.stock.model.StockTransaction;
 import com.stockroom.web.Json;
@@ -16,7 +18,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Stock and stock transactions as the Inventory API's JSON:API resources. A transaction
+ * Stock, stock transactions and audits as the Inventory API's JSON:API resources. A transaction
  * says who made it ({@code actor}: the token's subject and client), and why and for what when
  * told ({@code reason}, {@code reference}). In the log, a deletion is a transaction whose action
  * is {@code delete} and whose quantity is how many units it took off the books.
@@ -75,6 +77,46 @@ final class StockDocuments {
         return Json.object(
                 "subject", attribution.actor().subject(),
                 "client_id", attribution.actor().clientId().orElse(null));
+    }
+
+    /**
+     * An audit: what the log adds up to ({@code replayed}), the stock ({@code current}, null once
+     * deleted), whether they agree, how many entries were replayed, the first entry where the log
+     * parts from itself (or null), and how far the log has got: its newest entry, the stock's
+     * last change, and whether the log holds it yet ({@code caught_up}), so that a caller can tell
+     * stream lag from a broken log.
+     */
+    static Map<String, Object> audit(StockAudit audit) {
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("id", audit.productId().value());
+        resource.put("type", "stock-audit");
+        resource.put("replayed", levels(audit.replayed()));
+        resource.put("current", audit.current().map(stock -> levels(stock.levels())).orElse(null));
+        resource.put("agrees", audit.agrees());
+        resource.put("entries", audit.entries());
+        resource.put("first_divergence", audit.firstDivergence().map(StockDocuments::divergence).orElse(null));
+        resource.put("newest_entry", audit.newestEntry().map(entry -> reference(entry.change())).orElse(null));
+        resource.put("last_change", audit.lastChange().map(StockDocuments::reference).orElse(null));
+        resource.put("caught_up", audit.caughtUp());
+        return resource;
+    }
+
+    private static Map<String, Object> divergence(StockAudit.Divergence divergence) {
+        HistoryEntry entry = divergence.entry();
+        return Json.object(
+                "id", entry.change().id().value(),
+                "action", entry.change().wireName(),
+                "expected_before", levels(divergence.expectedBefore()),
+                "recorded_before", levels(entry.before()),
+                "expected_after", levels(divergence.expectedAfter()),
+                "recorded_after", levels(entry.after()));
+    }
+
+    private static Map<String, Object> reference(StockChange change) {
+        return Json.object(
+                "id", change.id().value(),
+                "action", change.wireName(),
+                "created_at", change.createdAt().toString());
     }
 
     /** A page of resources with {@code links.next}: the same listing from the cursor on, or null at the end. */
