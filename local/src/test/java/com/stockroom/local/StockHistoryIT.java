@@ -86,12 +86,12 @@ class StockHistoryIT {
     }
 
     @Test
-    void the_log_of_unknown_stock_answers_404_and_a_deleted_products_log_stays_readable() {
+    void the_log_of_unknown_stock_answers_404_and_a_deleted_products_log_stays_readable_and_ends_with_the_deletion() {
         assertThat(Api.get("/v2/inventories/" + Api.uniqueId("missing") + "/transactions").status()).isEqualTo(404);
         String id = stock(3);
         History.await(id, 1);
         assertThat(Api.delete("/v2/inventories/" + id).status()).isEqualTo(204);
-        assertThat(History.all(id)).hasSize(1);
+        assertThat(History.await(id, 2)).extracting(e -> e.get("action")).containsExactly("delete", "increment");
     }
 
     @Test
@@ -155,7 +155,7 @@ class StockHistoryIT {
                 "eventSourceARN", "arn:aws:dynamodb:us-east-1:000000000000:table/StockTable/stream/local");
     }
 
-    private static String streamArn() {
+    static String streamArn() {
         try (var dynamoDb = Stack.get().dynamoDbClient()) {
             return dynamoDb.describeTable(d -> d.tableName(Stack.get().tables().get("StockTable"))).table().latestStreamArn();
         }

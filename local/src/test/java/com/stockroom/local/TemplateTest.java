@@ -110,6 +110,7 @@ class TemplateTest {
             Map.entry("POST /v2/inventories/{product_id}/transactions", List.of("inventory:write")),
             Map.entry("GET /v2/inventories/{product_id}/transactions", List.of("inventory:read")),
             Map.entry("GET /v2/inventories/{product_id}/transactions/{transaction_id}", List.of("inventory:read")),
+            Map.entry("GET /v2/inventories/{product_id}/audit", List.of("inventory:read")),
             Map.entry("POST /v2/carts/{cart_ref}/items", List.of("carts")),
             Map.entry("PUT /v2/carts/{cart_ref}/items/{item_id}", List.of("carts")),
             Map.entry("DELETE /v2/carts/{cart_ref}/items/{item_id}", List.of("carts")),

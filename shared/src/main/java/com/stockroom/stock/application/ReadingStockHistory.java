@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Reading the historic log. The log outlives the stock it describes: a deleted product's
- * history can still be read. A product with neither stock nor history is unknown.
+ * history can still be read, even before the stream has logged its first change. A product that
+ * never had stock and has no history is unknown.
  */
 public final class ReadingStockHistory {
 
@@ -28,7 +29,7 @@ public final class ReadingStockHistory {
     /** The product's log, newest first; empty if the product is unknown. */
     public Optional<Page<HistoryEntry>> page(ProductId productId, PageRequest request) {
         Page<HistoryEntry> page = history.list(productId, request);
-        boolean unknown = page.items().isEmpty() && request.cursor().isEmpty() && stocks.find(productId).isEmpty();
+        boolean unknown = page.items().isEmpty() && request.cursor().isEmpty() && stocks.state(productId).isEmpty();
         return unknown ? Optional.empty() : Optional.of(page);
     }
 

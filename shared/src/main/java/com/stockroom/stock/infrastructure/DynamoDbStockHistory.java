@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -89,5 +90,27 @@ final class DynamoDbStockHistory implements StockHistory {
                         + "." + response.lastEvaluatedKey().get(HISTORY_TXN_ID).s()))
                 : Optional.empty();
         return new Page<>(entries, next);
+    }
+
+    /** Oldest first in the order the changes were made: the sequence index read forwards, to its end. */
+    @Override
+    public void eachOldestFirst(ProductId productId, Consumer<HistoryEntry> each) {
+        Map<String, AttributeValue> start = Map.of();
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = Retrying.call("reading history", () -> dynamoDb.query(query -> {
+                query.tableName(table)
+                        .indexName(BY_SEQUENCE)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", PRODUCT_ID))
+                        .expressionAttributeValues(Map.of(":pk", s(productId.value())))
+                        .scanIndexForward(true);
+                if (!from.isEmpty()) {
+                    query.exclusiveStartKey(from);
+                }
+            }));
+            response.items().forEach(item -> each.accept(StockItems.historyEntry(item)));
+            start = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : Map.of();
+        } while (!start.isEmpty());
     }
 }

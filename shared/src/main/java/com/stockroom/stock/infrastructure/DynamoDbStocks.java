@@ -1,8 +1,7 @@
 package com.stockroom.stock.infrastructure;
 
-import static com.stockroom.stock.infrastructure.StockItems.ALLOCATED;
+import static com.stockroom.stock.infrastructure.StockItems.DELETED;
 import static com.stockroom.stock.infrastructure.StockItems.PRODUCT_ID;
-import static com.stockroom.stock.infrastructure.StockItems.n;
 import static com.stockroom.stock.infrastructure.StockItems.s;
 
 import com.stockroom.platform.DependencyFailures;
@@ -15,6 +14,8 @@ import com.stockroom.stock.model.Page;
 import com.stockroom.stock.model.PageRequest;
 import com.stockroom.stock.model.ProductId;
 import com.stockroom.stock.model.Stock;
+import com.stockroom.stock.model.StockDeletion;
+import com.stockroom.stock.model.StockState;
 import com.stockroom.stock.model.StockTransaction;
 import com.stockroom.stock.model.Stocks;
 import jakarta.inject.Inject;
@@ -38,13 +39,20 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Stock in DynamoDB, one item per product. Every change is a single conditional write whose
- * condition is the invariant itself: {@code available >= q} before an allocation, and so on.
+ * condition is the rule itself ({@link StockMoves}): {@code available >= q} before an allocation,
+ * and so on. Deleted stock stays as a tombstone (see {@link StockItems}) that reads as none.
  * Every call is retried through transient failures within the time budget; a write retried
- * after it landed unseen is recognised by the transaction it left on the item.
+ * after it landed unseen is recognised (its client request token, or the transaction it left).
  */
 final class DynamoDbStocks implements Stocks {
 
     private static final int BATCH_GET_LIMIT = 100;
+
+    /**
+     * How many scans one page of a listing may take to step over tombstones before it answers
+     * short (its cursor still leads on).
+     */
+    private static final int SCANS_PER_PAGE = 8;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -69,8 +77,8 @@ final class DynamoDbStocks implements Stocks {
             dynamoDb.transactWriteItems(t -> t.clientRequestToken(first.id().value()).transactItems(TransactWriteItem.builder()
                     .put(Put.builder().tableName(table)
                             .item(StockItems.stockItem(initial, first))
-                            .conditionExpression("attribute_not_exists(#pk)")
-                            .expressionAttributeNames(Map.of("#pk", PRODUCT_ID))
+                            .conditionExpression("attribute_not_exists(#pk) OR attribute_exists(#deleted)")
+                            .expressionAttributeNames(Map.of("#pk", PRODUCT_ID, "#deleted", DELETED))
                             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                             .build())
                     .build()));
@@ -86,10 +94,21 @@ final class DynamoDbStocks implements Stocks {
 
     @Override
     public Optional<Stock> find(ProductId productId) {
+        return item(productId).filter(item -> !StockItems.isDeleted(item)).map(StockItems::stock);
+    }
+
+    @Override
+    public Optional<StockState> state(ProductId productId) {
+        return item(productId).map(item -> new StockState(productId,
+                StockItems.isDeleted(item) ? Optional.empty() : Optional.of(StockItems.stock(item)),
+                StockItems.lastChange(item)));
+    }
+
+    private Optional<Map<String, AttributeValue>> item(ProductId productId) {
         Map<String, AttributeValue> item = Retrying.call("reading stock", () -> dynamoDb.getItem(get -> get.tableName(table)
                 .key(StockItems.key(productId))
                 .consistentRead(true)).item());
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(StockItems.stock(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     @Override
@@ -103,13 +122,21 @@ final class DynamoDbStocks implements Stocks {
             while (!request.isEmpty()) {
                 Map<String, KeysAndAttributes> ask = request;
                 BatchGetItemResponse response = Retrying.call("reading stock", () -> dynamoDb.batchGetItem(get -> get.requestItems(ask)));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> found.add(StockItems.stock(item)));
+                response.responses().getOrDefault(table, List.of()).stream()
+                        .filter(item -> !StockItems.isDeleted(item))
+                        .forEach(item -> found.add(StockItems.stock(item)));
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }
         return found;
     }
 
+    /**
+     * A page of stock, tombstones left out by the scan's filter. DynamoDB applies a scan's limit
+     * before its filter, so each scan asks for no more items than the page still lacks (it
+     * cannot overshoot, and the cursor is where the last scan stopped); the page answers short
+     * only after {@link #SCANS_PER_PAGE} scans that met tombstones, or at the end.
+     */
     @Override
     public Page<Stock> list(PageRequest page) {
         Optional<Map<String, AttributeValue>> start = page.cursor().map(cursor -> {
@@ -119,14 +146,26 @@ final class DynamoDbStocks implements Stocks {
             }
             return Map.of(PRODUCT_ID, s(productId));
         });
-        ScanResponse response = Retrying.call("listing stock", () -> dynamoDb.scan(scan -> {
-            scan.tableName(table).limit(page.limit()).consistentRead(true);
-            start.ifPresent(scan::exclusiveStartKey);
-        }));
-        List<Stock> items = response.items().stream().map(StockItems::stock).toList();
-        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(StockItems.cursor(response.lastEvaluatedKey().get(PRODUCT_ID).s()))
-                : Optional.empty();
+        List<Stock> items = new ArrayList<>();
+        Optional<Map<String, AttributeValue>> from = start;
+        for (int scans = 0; scans < SCANS_PER_PAGE && items.size() < page.limit(); scans++) {
+            Optional<Map<String, AttributeValue>> after = from;
+            int wanted = page.limit() - items.size();
+            ScanResponse response = Retrying.call("listing stock", () -> dynamoDb.scan(scan -> {
+                scan.tableName(table).limit(wanted).consistentRead(true)
+                        .filterExpression("attribute_not_exists(#deleted)")
+                        .expressionAttributeNames(Map.of("#deleted", DELETED));
+                after.ifPresent(scan::exclusiveStartKey);
+            }));
+            response.items().forEach(item -> items.add(StockItems.stock(item)));
+            from = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? Optional.of(response.lastEvaluatedKey())
+                    : Optional.empty();
+            if (from.isEmpty()) {
+                break;
+            }
+        }
+        Optional<String> next = from.map(key -> StockItems.cursor(key.get(PRODUCT_ID).s()));
         return new Page<>(items, next);
     }
 
@@ -164,21 +203,29 @@ final class DynamoDbStocks implements Stocks {
         return reasons.get(0);
     }
 
+    /**
+     * Deletes by turning the item into a tombstone, in one conditional update that also records
+     * the deletion as the item's last change, so the stream's record of it says who deleted the
+     * stock and the log keeps an entry for it. A DynamoDB delete cannot do that: its stream
+     * record carries only the old image.
+     */
     @Override
-    public DeleteOutcome delete(ProductId productId) {
-        return Retrying.call("deleting stock", () -> deleteOnce(productId));
+    public DeleteOutcome delete(StockDeletion deletion) {
+        return Retrying.call("deleting stock", () -> deleteOnce(deletion));
     }
 
-    private DeleteOutcome deleteOnce(ProductId productId) {
+    private DeleteOutcome deleteOnce(StockDeletion deletion) {
+        ProductId productId = deletion.productId();
         try {
-            Map<String, AttributeValue> old = dynamoDb.deleteItem(d -> d.tableName(table)
+            Map<String, AttributeValue> old = dynamoDb.updateItem(u -> u.tableName(table)
                     .key(StockItems.key(productId))
-                    .conditionExpression("attribute_exists(#pk) AND #allocated = :zero")
-                    .expressionAttributeNames(Map.of("#pk", PRODUCT_ID, "#allocated", ALLOCATED))
-                    .expressionAttributeValues(Map.of(":zero", n(0)))
+                    .updateExpression(StockMoves.deletionExpression(deletion))
+                    .conditionExpression(StockMoves.deletionGuard())
+                    .expressionAttributeNames(StockMoves.NAMES)
+                    .expressionAttributeValues(StockMoves.deletionValues(deletion))
                     .returnValues(ReturnValue.ALL_OLD)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
-            return new DeleteOutcome.StockDeleted(StockItems.stock(old));
+            return new DeleteOutcome.StockDeleted(StockItems.stock(old), deletion);
         } catch (ConditionalCheckFailedException refused) {
             return current(refused, productId)
                     .<DeleteOutcome>map(DeleteOutcome.StockStillAllocated::new)
@@ -187,11 +234,11 @@ final class DynamoDbStocks implements Stocks {
     }
 
     /**
-     * The item as the failed condition saw it. Only used to say why a write was refused: the
-     * refusal itself was decided by the condition.
+     * The item as the failed condition saw it, none if it was a tombstone. Only used to say why
+     * a write was refused: the refusal itself was decided by the condition.
      */
     private Optional<Stock> current(ConditionalCheckFailedException refused, ProductId productId) {
-        if (refused.hasItem() && !refused.item().isEmpty()) {
+        if (refused.hasItem() && !refused.item().isEmpty() && !StockItems.isDeleted(refused.item())) {
             return Optional.of(StockItems.stock(refused.item()));
         }
         return Optional.empty();

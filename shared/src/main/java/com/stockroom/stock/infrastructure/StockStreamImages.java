@@ -1,17 +1,18 @@
 package com.stockroom.stock.infrastructure;
 
 import com.stockroom.stock.model.HistoryEntry;
-import com.stockroom.stock.model.Stock;
-import com.stockroom.stock.model.StockTransaction;
+import com.stockroom.stock.model.Levels;
+import com.stockroom.stock.model.StockChange;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Reads a stock table stream record's images as the history entry they describe: the new
- * image carries the transaction that made the change, the old image the numbers before it
- * (none for the first, creating, write), and the record's sequence number the change's place in
- * the log.
+ * image carries the change that was made (a move, or a deletion, which leaves a tombstone at
+ * zero), the old image the numbers before it (none for the first, creating, write; a tombstone's
+ * zeros when stock is created again after a deletion), and the record's sequence number the
+ * change's place in the log.
  */
 public final class StockStreamImages {
 
@@ -19,24 +20,26 @@ public final class StockStreamImages {
     }
 
     /**
-     * The entry for one change, or empty for a record that moves no stock (a deletion, or an
-     * update that leaves the last transaction as it was).
+     * The entry for one change, or empty for a record that changes no stock: an update that
+     * leaves the last change as it was, or a REMOVE (which the service no longer makes: it
+     * deletes by tombstone, whose record is a MODIFY; an item removed by other means carries no
+     * change to log).
      */
     public static Optional<HistoryEntry> historyEntry(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage,
                                                       String sequenceNumber) {
         if (newImage == null || newImage.isEmpty()) {
             return Optional.empty();
         }
-        Optional<StockTransaction> txn = StockItems.lastTransaction(newImage);
-        if (txn.isEmpty()) {
+        Optional<StockChange> change = StockItems.lastChange(newImage);
+        if (change.isEmpty()) {
             return Optional.empty();
         }
         boolean hasOld = oldImage != null && !oldImage.isEmpty();
-        if (hasOld && StockItems.lastTransaction(oldImage).map(StockTransaction::id).equals(txn.map(StockTransaction::id))) {
+        if (hasOld && StockItems.lastChange(oldImage).map(StockChange::id).equals(change.map(StockChange::id))) {
             return Optional.empty();
         }
-        Stock after = StockItems.stock(newImage);
-        Stock before = hasOld ? StockItems.stock(oldImage) : Stock.none(after.productId());
-        return Optional.of(new HistoryEntry(txn.get(), before, after, sequenceNumber));
+        Levels after = StockItems.levels(newImage);
+        Levels before = hasOld ? StockItems.levels(oldImage) : Levels.ZERO;
+        return Optional.of(new HistoryEntry(change.get(), before, after, sequenceNumber));
     }
 }

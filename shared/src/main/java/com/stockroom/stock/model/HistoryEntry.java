@@ -1,16 +1,13 @@
 package com.stockroom.stock.model;
 
 /**
- * One line of the historic log: a transaction, the stock just before and just after it, and its
+ * One line of the historic log: a change, the numbers just before and just after it, and its
  * sequence: where the change stands in the order the stock table committed its changes (the
  * stream's sequence number), which is the log's order. Transaction ids are handed out before
  * the write, so under concurrency their order can differ from the order of the changes.
+ *
+ * <p>The numbers are what was recorded, as plain {@link Levels}: a log that went wrong must still
+ * be readable, so that an audit can say where.
  */
-public record HistoryEntry(StockTransaction transaction, Stock before, Stock after, String sequence) {
-
-    public HistoryEntry {
-        if (!before.productId().equals(transaction.productId()) || !after.productId().equals(transaction.productId())) {
-            throw new IllegalArgumentException("history entry mixes products");
-        }
-    }
+public record HistoryEntry(StockChange change, Levels before, Levels after, String sequence) {
 }

@@ -1,6 +1,7 @@
 package com.stockroom.stock.model;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The historic log: one entry per stock change, each written once however often it is offered. */
 public interface StockHistory {
@@ -12,4 +13,7 @@ public interface StockHistory {
 
     /** The product's entries, newest first. */
     Page<HistoryEntry> list(ProductId productId, PageRequest page);
+
+    /** Hands every one of the product's entries to {@code each}, oldest first: the log's own order. */
+    void eachOldestFirst(ProductId productId, Consumer<HistoryEntry> each);
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** A tiny fake {@link StockHistory}: a list of entries, newest (highest sequence) first on listing. */
 final class InMemoryStockHistory implements StockHistory {
@@ -18,8 +19,8 @@ final class InMemoryStockHistory implements StockHistory {
 
     @Override
     public synchronized boolean record(HistoryEntry entry) {
-        boolean known = entries.stream().anyMatch(e -> e.transaction().productId().equals(entry.transaction().productId())
-                && e.transaction().id().equals(entry.transaction().id()));
+        boolean known = entries.stream().anyMatch(e -> e.change().productId().equals(entry.change().productId())
+                && e.change().id().equals(entry.change().id()));
         if (known) {
             return false;
         }
@@ -30,7 +31,7 @@ final class InMemoryStockHistory implements StockHistory {
     @Override
     public synchronized Optional<HistoryEntry> find(ProductId productId, TransactionId transactionId) {
         return entries.stream()
-                .filter(e -> e.transaction().productId().equals(productId) && e.transaction().id().equals(transactionId))
+                .filter(e -> e.change().productId().equals(productId) && e.change().id().equals(transactionId))
                 .findFirst();
     }
 
@@ -38,10 +39,24 @@ final class InMemoryStockHistory implements StockHistory {
     @Override
     public synchronized Page<HistoryEntry> list(ProductId productId, PageRequest page) {
         List<HistoryEntry> mine = entries.stream()
-                .filter(e -> e.transaction().productId().equals(productId))
+                .filter(e -> e.change().productId().equals(productId))
                 .sorted(Comparator.comparing(HistoryEntry::sequence).reversed())
                 .limit(page.limit())
                 .toList();
         return new Page<>(page.cursor().isPresent() ? List.of() : mine, Optional.empty());
+    }
+
+    @Override
+    public synchronized void eachOldestFirst(ProductId productId, Consumer<HistoryEntry> each) {
+        entries.stream()
+                .filter(e -> e.change().productId().equals(productId))
+                .sorted(Comparator.comparing(HistoryEntry::sequence))
+                .toList()
+                .forEach(each);
+    }
+
+    /** Takes an entry out, as a log that lost one would be. */
+    synchronized void lose(HistoryEntry entry) {
+        entries.remove(entry);
     }
 }

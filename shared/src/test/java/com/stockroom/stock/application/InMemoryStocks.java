@@ -7,6 +7,9 @@ import com.stockroom.stock.model.Page;
 import com.stockroom.stock.model.PageRequest;
 import com.stockroom.stock.model.ProductId;
 import com.stockroom.stock.model.Stock;
+import com.stockroom.stock.model.StockChange;
+import com.stockroom.stock.model.StockDeletion;
+import com.stockroom.stock.model.StockState;
 import com.stockroom.stock.model.StockTransaction;
 import com.stockroom.stock.model.Stocks;
 import java.util.ArrayList;
@@ -15,84 +18,109 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A fake {@link Stocks} on a HashMap. Each change mimics the conditional write of the real
- * adapter: create only if absent, move only if {@link Stock#permits}, delete only if nothing is
- * allocated. It keeps every transaction it applied so tests can see what was written.
+ * A fake {@link Stocks} on a HashMap that enforces exactly what the DynamoDB adapter's
+ * conditions enforce, because both ask the model: a move only if the stock meets what
+ * {@link Stock#needs} for that action, quantity and mover; a deletion only if it meets
+ * {@link Stock#DELETION}; a move that is already the last change is done, not done again; a
+ * deleted product keeps its last change (the adapter's tombstone) and reads as no stock. It keeps
+ * every change it applied so tests can see what was written.
  */
 final class InMemoryStocks implements Stocks {
 
-    private final Map<ProductId, Stock> stocks = new HashMap<>();
-    private final List<StockTransaction> written = new ArrayList<>();
+    /** What the table holds for a product: its stock (none once deleted) and its last change. */
+    private record Item(Optional<Stock> stock, Optional<StockChange> last) {
+    }
+
+    private final Map<ProductId, Item> items = new HashMap<>();
+    private final List<StockChange> written = new ArrayList<>();
 
     /** Puts stock straight in, as if it had been created earlier. */
     InMemoryStocks with(Stock stock) {
-        stocks.put(stock.productId(), stock);
+        items.put(stock.productId(), new Item(Optional.of(stock), Optional.empty()));
         return this;
     }
 
-    /** Every transaction a create or move applied, in order. */
-    List<StockTransaction> written() {
+    /** Every change a create, move or delete applied, in order. */
+    List<StockChange> written() {
         return List.copyOf(written);
     }
 
     @Override
     public synchronized CreateOutcome create(Stock initial, StockTransaction first) {
-        if (stocks.containsKey(initial.productId())) {
+        if (current(initial.productId()).isPresent()) {
             return new CreateOutcome.StockAlreadyExists(initial.productId());
         }
-        stocks.put(initial.productId(), initial);
-        written.add(first);
+        apply(initial, first);
         return new CreateOutcome.StockCreated(initial, first);
     }
 
     @Override
     public synchronized Optional<Stock> find(ProductId productId) {
-        return Optional.ofNullable(stocks.get(productId));
+        return current(productId);
     }
 
     /** Answers in descending product id order, so callers cannot lean on the order they asked in. */
     @Override
     public synchronized List<Stock> findAll(Collection<ProductId> productIds) {
         return productIds.stream()
-                .map(stocks::get)
-                .filter(java.util.Objects::nonNull)
+                .map(this::current)
+                .flatMap(Optional::stream)
                 .sorted(Comparator.comparing((Stock s) -> s.productId().value()).reversed())
                 .toList();
     }
 
     @Override
     public synchronized Page<Stock> list(PageRequest page) {
-        List<Stock> all = stocks.values().stream().sorted(Comparator.comparing(s -> s.productId().value())).toList();
+        List<Stock> all = items.values().stream().map(Item::stock).flatMap(Optional::stream)
+                .sorted(Comparator.comparing(s -> s.productId().value())).toList();
         return new Page<>(all.subList(0, Math.min(page.limit(), all.size())), Optional.empty());
     }
 
     @Override
     public synchronized MoveOutcome move(StockTransaction transaction) {
-        Stock current = stocks.get(transaction.productId());
-        if (current == null) {
+        Optional<Stock> current = current(transaction.productId());
+        if (current.isEmpty()) {
             return new MoveOutcome.StockNotFound(transaction.productId());
         }
-        if (!current.permits(transaction.action(), transaction.quantity())) {
-            return new MoveOutcome.MoveRefused(transaction, current);
+        if (items.get(transaction.productId()).last().map(StockChange::id).equals(Optional.of(transaction.id()))) {
+            return new MoveOutcome.StockMoved(transaction);
         }
-        stocks.put(current.productId(), current.after(transaction.action(), transaction.quantity()));
-        written.add(transaction);
+        if (!current.get().permits(transaction.action(), transaction.quantity(), transaction.mover())) {
+            return new MoveOutcome.MoveRefused(transaction, current.get());
+        }
+        apply(current.get().after(transaction.action(), transaction.quantity(), transaction.mover()), transaction);
         return new MoveOutcome.StockMoved(transaction);
     }
 
     @Override
-    public synchronized DeleteOutcome delete(ProductId productId) {
-        Stock current = stocks.get(productId);
-        if (current == null) {
-            return new DeleteOutcome.StockNotFound(productId);
+    public synchronized DeleteOutcome delete(StockDeletion deletion) {
+        Optional<Stock> current = current(deletion.productId());
+        if (current.isEmpty()) {
+            return new DeleteOutcome.StockNotFound(deletion.productId());
         }
-        if (current.allocated() > 0) {
-            return new DeleteOutcome.StockStillAllocated(current);
+        if (!current.get().permitsDeletion()) {
+            return new DeleteOutcome.StockStillAllocated(current.get());
         }
-        stocks.remove(productId);
-        return new DeleteOutcome.StockDeleted(current);
+        items.put(deletion.productId(), new Item(Optional.empty(), Optional.of(deletion)));
+        written.add(deletion);
+        return new DeleteOutcome.StockDeleted(current.get(), deletion);
+    }
+
+    @Override
+    public synchronized Optional<StockState> state(ProductId productId) {
+        return Optional.ofNullable(items.get(productId)).map(item -> new StockState(productId, item.stock(), item.last()));
+    }
+
+    private Optional<Stock> current(ProductId productId) {
+        return Optional.ofNullable(items.get(productId)).map(Item::stock).flatMap(s -> s);
+    }
+
+    private void apply(Stock stock, StockChange change) {
+        items.put(Objects.requireNonNull(stock.productId()), new Item(Optional.of(stock), Optional.of(change)));
+        written.add(change);
     }
 }

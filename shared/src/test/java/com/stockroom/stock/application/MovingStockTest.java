@@ -47,7 +47,7 @@ class MovingStockTest {
     void a_permitted_move_changes_the_stock() {
         moving.move(MoveStock.of(SKU, StockAction.ALLOCATE, Quantity.of(3), BY_ADMIN));
 
-        assertThat(stocks.find(SKU)).contains(new Stock(SKU, 10, 5, 5));
+        assertThat(stocks.find(SKU)).as("of the 5 allocated, admins allocated 3").contains(new Stock(SKU, 10, 5, 5, 3));
     }
 
     @Test
@@ -58,8 +58,43 @@ class MovingStockTest {
         moving.move(MoveStock.of(SKU, StockAction.DECREMENT, Quantity.of(4), BY_ADMIN));
         assertThat(stocks.find(SKU)).contains(new Stock(SKU, 11, 9, 2));
 
-        moving.move(MoveStock.of(SKU, StockAction.DEALLOCATE, Quantity.of(2), BY_ADMIN));
-        assertThat(stocks.find(SKU)).contains(new Stock(SKU, 11, 11, 0));
+        moving.move(MoveStock.of(SKU, StockAction.ALLOCATE, Quantity.of(3), BY_ADMIN));
+        assertThat(stocks.find(SKU)).contains(new Stock(SKU, 11, 6, 5, 3));
+
+        moving.move(MoveStock.of(SKU, StockAction.DEALLOCATE, Quantity.of(3), BY_ADMIN));
+        assertThat(stocks.find(SKU)).contains(new Stock(SKU, 11, 9, 2));
+    }
+
+    /**
+     * The 2 units allocated at the start are held by orders (admins allocated none of them), so an
+     * admin may not release them: this is what the DynamoDB condition refuses, and the fake with it.
+     */
+    @Test
+    void an_admin_deallocating_stock_that_orders_hold_is_refused_and_changes_nothing() {
+        MoveOutcome outcome = moving.move(MoveStock.of(SKU, StockAction.DEALLOCATE, Quantity.of(2), BY_ADMIN));
+
+        assertThat(outcome).isInstanceOf(MoveOutcome.MoveRefused.class);
+        assertThat(stocks.find(SKU)).contains(new Stock(SKU, 10, 8, 2));
+        assertThat(stocks.written()).isEmpty();
+    }
+
+    @Test
+    void an_admin_may_deallocate_what_admins_allocated_and_no_more() {
+        moving.move(MoveStock.of(SKU, StockAction.ALLOCATE, Quantity.of(3), BY_ADMIN));
+
+        assertThat(moving.move(MoveStock.of(SKU, StockAction.DEALLOCATE, Quantity.of(4), BY_ADMIN)))
+                .as("5 are allocated, but admins allocated only 3").isInstanceOf(MoveOutcome.MoveRefused.class);
+        assertThat(moving.move(MoveStock.of(SKU, StockAction.DEALLOCATE, Quantity.of(3), BY_ADMIN)))
+                .isInstanceOf(MoveOutcome.StockMoved.class);
+        assertThat(stocks.find(SKU)).contains(new Stock(SKU, 10, 8, 2, 0));
+    }
+
+    @Test
+    void an_order_releases_the_stock_orders_hold() {
+        MoveOutcome outcome = moving.move(new MoveStock(SKU, StockAction.DEALLOCATE, Quantity.of(2), Optional.of("order-7"), BY_ADMIN));
+
+        assertThat(outcome).isInstanceOf(MoveOutcome.StockMoved.class);
+        assertThat(stocks.find(SKU)).contains(new Stock(SKU, 10, 10, 0));
     }
 
     @Test

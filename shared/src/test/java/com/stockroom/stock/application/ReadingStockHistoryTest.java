@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stockroom.common.Actor;
 import com.stockroom.stock.model.Attribution;
 import com.stockroom.stock.model.HistoryEntry;
+import com.stockroom.stock.model.Levels;
 import com.stockroom.stock.model.Page;
 import com.stockroom.stock.model.PageRequest;
 import com.stockroom.stock.model.ProductId;
 import com.stockroom.stock.model.Quantity;
 import com.stockroom.stock.model.Stock;
 import com.stockroom.stock.model.StockAction;
+import com.stockroom.stock.model.StockDeletion;
 import com.stockroom.stock.model.StockTransaction;
 import com.stockroom.stock.model.TransactionId;
 import java.time.Instant;
@@ -52,6 +54,18 @@ class ReadingStockHistoryTest {
     }
 
     @Test
+    void a_product_deleted_before_the_log_caught_up_is_not_taken_for_an_unknown_one() {
+        stocks.with(Stock.initial(SKU, Quantity.of(3)));
+        stocks.delete(new StockDeletion(new TransactionId("01HXYZ0000000000000000000A"), SKU, Instant.parse("2024-05-17T10:15:30.123Z"),
+                Attribution.by(new Actor("admin-1", Optional.empty()))));
+
+        Optional<Page<HistoryEntry>> page = reading.page(SKU, PageRequest.first(25));
+
+        assertThat(page).isPresent();
+        assertThat(page.get().items()).isEmpty();
+    }
+
+    @Test
     void a_later_page_that_is_empty_is_not_taken_for_an_unknown_product() {
         Optional<Page<HistoryEntry>> page = reading.page(SKU, new PageRequest(25, Optional.of("some-cursor")));
 
@@ -83,6 +97,6 @@ class ReadingStockHistoryTest {
         StockTransaction transaction = new StockTransaction(new TransactionId(transactionId), SKU, StockAction.INCREMENT,
                 Quantity.of(2), Optional.empty(), Instant.parse("2024-05-17T10:15:30.123Z"),
                 Attribution.by(new Actor("admin-1", Optional.empty())));
-        return new HistoryEntry(transaction, new Stock(SKU, 1, 1, 0), new Stock(SKU, 3, 3, 0), sequence);
+        return new HistoryEntry(transaction, new Levels(1, 1, 0), new Levels(3, 3, 0), sequence);
     }
 }

@@ -8,15 +8,17 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * From a random start, walks 10,000 random moves through {@link Stock#permits} and
- * {@link Stock#after}, checking after every step that the invariant holds and that a move was
- * refused exactly when plain arithmetic says it would break a bound.
+ * From a random start, walks 10,000 random moves, by admins and by orders, through
+ * {@link Stock#permits} and {@link Stock#after}, checking after every step that the invariant
+ * holds and that a move was refused exactly when plain arithmetic says it would break a bound:
+ * a number below zero (admins' own allocation among them), or the total past its largest.
  */
 class StockInvariantPropertyTest {
 
     private static final int STEPS = 10_000;
     private static final ProductId SKU = new ProductId("property-sku");
     private static final StockAction[] ACTIONS = StockAction.values();
+    private static final Mover[] MOVERS = Mover.values();
 
     @Test
     void random_walk_of_ten_thousand_moves_keeps_total_equal_to_available_plus_allocated_and_none_negative() {
@@ -25,7 +27,7 @@ class StockInvariantPropertyTest {
 
         long startAvailable = random.nextInt(10_000);
         long startAllocated = random.nextInt(10_000);
-        Walk walk = walk(new Stock(SKU, startAvailable + startAllocated, startAvailable, startAllocated), random, seed,
+        Walk walk = walk(new Stock(SKU, startAvailable + startAllocated, startAvailable, startAllocated, startAllocated / 2), random, seed,
                 () -> Quantity.of(random.nextInt(10) == 0 ? 1 + random.nextInt(1_000_000) : 1 + random.nextInt(2_000)));
 
         // the walk must have exercised both sides of permits for every action, or it proves little
@@ -58,24 +60,27 @@ class StockInvariantPropertyTest {
         Stock stock = start;
         for (int step = 0; step < STEPS; step++) {
             StockAction action = ACTIONS[random.nextInt(ACTIONS.length)];
+            Mover mover = MOVERS[random.nextInt(MOVERS.length)];
             Quantity quantity = quantities.get();
-            String where = "seed " + seed + ", step " + step + ": " + action + " " + quantity.value() + " on " + stock;
+            String where = "seed " + seed + ", step " + step + ": " + action + " " + quantity.value() + " by " + mover + " on " + stock;
 
             long expectedTotal = stock.total() + action.totalChange(quantity);
             long expectedAvailable = stock.available() + action.availableChange(quantity);
             long expectedAllocated = stock.allocated() + action.allocatedChange(quantity);
-            boolean inRange = expectedAvailable >= 0 && expectedAllocated >= 0 && expectedTotal <= Stock.MAX_TOTAL;
+            long expectedAdmin = stock.adminAllocated() + (mover == Mover.ADMIN ? action.allocatedChange(quantity) : 0);
+            boolean inRange = expectedAvailable >= 0 && expectedAllocated >= 0 && expectedAdmin >= 0 && expectedTotal <= Stock.MAX_TOTAL;
 
-            assertThat(stock.permits(action, quantity)).as(where).isEqualTo(inRange);
+            assertThat(stock.permits(action, quantity, mover)).as(where).isEqualTo(inRange);
             if (inRange) {
-                stock = stock.after(action, quantity);
+                stock = stock.after(action, quantity, mover);
                 assertThat(stock.total()).as(where).isEqualTo(expectedTotal);
                 assertThat(stock.available()).as(where).isEqualTo(expectedAvailable);
                 assertThat(stock.allocated()).as(where).isEqualTo(expectedAllocated);
+                assertThat(stock.adminAllocated()).as(where).isEqualTo(expectedAdmin);
                 walk.permitted[action.ordinal()]++;
             } else {
                 Stock current = stock;
-                assertThatThrownBy(() -> current.after(action, quantity)).as(where).isInstanceOf(IllegalStateException.class);
+                assertThatThrownBy(() -> current.after(action, quantity, mover)).as(where).isInstanceOf(IllegalStateException.class);
                 walk.refused[action.ordinal()]++;
             }
 

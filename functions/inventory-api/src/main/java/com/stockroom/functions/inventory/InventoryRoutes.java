@@ -1,8 +1,10 @@
 package com.stockroom.functions.inventory;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.stockroom.stock.application.AuditingStock;
 import com.stockroom.stock.application.CreateStock;
 import com.stockroom.stock.application.CreatingStock;
+import com.stockroom.stock.application.DeleteStock;
 import com.stockroom.stock.application.DeletingStock;
 import com.stockroom.stock.application.MoveStock;
 import com.stockroom.stock.application.MovingStock;
@@ -42,18 +44,19 @@ final class InventoryRoutes {
     private final DeletingStock deleting;
     private final ReadingStock reading;
     private final ReadingStockHistory history;
-
+    private final AuditingStock auditing;
     private final Idempotency idempotency;
 
     @Inject
     InventoryRoutes(CreatingStock creating, MovingStock moving, DeletingStock deleting,
-                    ReadingStock reading, ReadingStockHistory history, Idempotency idempotency) {
-        this.idempotency = idempotency;
+                    ReadingStock reading, ReadingStockHistory history, AuditingStock auditing, Idempotency idempotency) {
         this.creating = creating;
         this.moving = moving;
         this.deleting = deleting;
         this.reading = reading;
         this.history = history;
+        this.auditing = auditing;
+        this.idempotency = idempotency;
     }
 
     Router router() {
@@ -65,7 +68,8 @@ final class InventoryRoutes {
                 .route("DELETE /v2/inventories/{product_id}", this::delete)
                 .route("POST /v2/inventories/{product_id}/transactions", this::move)
                 .route("GET /v2/inventories/{product_id}/transactions", this::transactions)
-                .route("GET /v2/inventories/{product_id}/transactions/{transaction_id}", this::transaction);
+                .route("GET /v2/inventories/{product_id}/transactions/{transaction_id}", this::transaction)
+                .route("GET /v2/inventories/{product_id}/audit", this::audit);
     }
 
     private APIGatewayV2HTTPResponse create(HttpRequest request) {
@@ -109,7 +113,7 @@ final class InventoryRoutes {
     }
 
     private APIGatewayV2HTTPResponse delete(HttpRequest request) {
-        DeleteOutcome outcome = deleting.delete(productId(request));
+        DeleteOutcome outcome = deleting.delete(new DeleteStock(productId(request), Attribution.by(request.caller().actor())));
         if (outcome instanceof DeleteOutcome.StockDeleted) {
             return JsonApi.noContent();
         }
@@ -157,6 +161,13 @@ final class InventoryRoutes {
         return entry
                 .map(found -> JsonApi.data(200, StockDocuments.historyEntry(found)))
                 .orElseThrow(() -> ApiError.notFound("there is no such transaction for this product"));
+    }
+
+    private APIGatewayV2HTTPResponse audit(HttpRequest request) {
+        ProductId productId = productId(request);
+        return auditing.audit(productId)
+                .map(audit -> JsonApi.data(200, StockDocuments.audit(audit)))
+                .orElseThrow(() -> ApiError.notFound("there is neither stock nor history for this product"));
     }
 
     private static ProductId productId(HttpRequest request) {
