@@ -28,11 +28,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The order flow against a model of its rules: random sequences of stock moves, cart changes,
- * checkouts, payments, gateway results (duplicated, late, stale, stray), shipments and
+ * checkouts, payments, gateway results (duplicated, late, stale, stray), stock deleted and
+ * created again, shipments and
  * cancellations, run a few at a time concurrently against the embedded stack, with and without
  * injected faults. After each sequence: total = available + allocated and nothing negative;
  * allocated is exactly what processing and paid, unshipped orders hold plus what admins
- * allocated; never more shipped than stocked; and the log adds up to the stock, every change once.
+ * allocated; never more shipped than stocked; the log adds up to the stock, every change once;
+ * and the audit, once caught up with the log, agrees for every product (deleted ones too).
  * A failing sequence is shrunk and printed.
  */
 class OrderFlowModelIT {
@@ -50,10 +52,18 @@ class OrderFlowModelIT {
     private static Api.Client staff;
 
     /** One step a client, an admin or the gateway takes. Indexes pick among the sequence's products, carts and orders. */
-    sealed interface Op permits AdminMove, Add, Remove, Checkout, Pay, Result, Cancel, Ship {
+    sealed interface Op permits AdminMove, Delete, Create, Add, Remove, Checkout, Pay, Result, Cancel, Ship {
     }
 
     record AdminMove(int product, String action, int quantity) implements Op {
+    }
+
+    /** Deleting the product's stock: refused while anything is allocated. */
+    record Delete(int product) implements Op {
+    }
+
+    /** Creating the product's stock again: refused while it has some. */
+    record Create(int product, int quantity) implements Op {
     }
 
     record Add(int shopper, int cart, int product, int quantity) implements Op {
@@ -103,6 +113,8 @@ class OrderFlowModelIT {
         Arbitrary<Integer> quantity = Arbitraries.integers().between(1, 3);
         Arbitrary<Op> admin = Combinators.combine(product, Arbitraries.of("increment", "decrement", "allocate", "deallocate"), quantity)
                 .as(AdminMove::new);
+        Arbitrary<Op> delete = product.map(Delete::new);
+        Arbitrary<Op> create = Combinators.combine(product, Arbitraries.integers().between(1, 12)).as(Create::new);
         Arbitrary<Op> add = Combinators.combine(shopper, cart, product, quantity).as(Add::new);
         Arbitrary<Op> remove = Combinators.combine(shopper, cart, product).as(Remove::new);
         Arbitrary<Op> checkout = Combinators.combine(shopper, cart).as(Checkout::new);
@@ -112,7 +124,8 @@ class OrderFlowModelIT {
         Arbitrary<Op> cancel = order.map(Cancel::new);
         Arbitrary<Op> ship = order.map(Ship::new);
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, admin), net.jqwik.api.Tuple.of(5, add), net.jqwik.api.Tuple.of(1, remove),
+                net.jqwik.api.Tuple.of(3, admin), net.jqwik.api.Tuple.of(1, delete), net.jqwik.api.Tuple.of(1, create),
+                net.jqwik.api.Tuple.of(5, add), net.jqwik.api.Tuple.of(1, remove),
                 net.jqwik.api.Tuple.of(3, checkout), net.jqwik.api.Tuple.of(4, pay), net.jqwik.api.Tuple.of(3, result),
                 net.jqwik.api.Tuple.of(1, cancel), net.jqwik.api.Tuple.of(2, ship))
                 .list().ofSize(OPERATIONS);
@@ -177,6 +190,10 @@ class OrderFlowModelIT {
         private void apply(Op op) {
             if (op instanceof AdminMove move) {
                 count(Api.move(products.get(move.product()), move.action(), move.quantity()));
+            } else if (op instanceof Delete delete) {
+                count(Api.delete("/v2/inventories/" + products.get(delete.product())));
+            } else if (op instanceof Create create) {
+                count(Api.post("/v2/inventories/" + products.get(create.product()), "{\"data\":{\"quantity\":" + create.quantity() + "}}"));
             } else if (op instanceof Add add) {
                 count(shopper(add.shopper()).post("/v2/carts/" + carts.get(add.cart()) + "/items",
                         "{\"data\":{\"type\":\"cart_item\",\"id\":\"" + products.get(add.product()) + "\",\"quantity\":" + add.quantity() + "}}"));
@@ -305,6 +322,12 @@ class OrderFlowModelIT {
                 }
             }
             for (String product : products) {
+                Map<String, Object> audit = Api.get("/v2/inventories/" + product + "/audit").data();
+                assertThat(audit).as(product + ": the audit, once caught up, agrees with the stock")
+                        .containsEntry("caught_up", true).containsEntry("agrees", true);
+                if (Api.get("/v2/inventories/" + product).status() == 404) {
+                    continue;
+                }
                 long[] stock = Api.levels(product);
                 assertThat(stock[0]).as(product + ": total = available + allocated").isEqualTo(stock[1] + stock[2]);
                 assertThat(stock[1]).as(product + ": available").isNotNegative();

@@ -40,6 +40,10 @@ public final class StockStreamImages {
         }
         Levels after = StockItems.levels(newImage);
         Levels before = hasOld ? StockItems.levels(oldImage) : Levels.ZERO;
+        if (!before.balanced() || !after.balanced()) {
+            // The stock table only ever holds balanced numbers: an image that is not is no change of ours to log.
+            throw new IllegalArgumentException("the stream record's numbers are out of balance: " + before + " -> " + after);
+        }
         return Optional.of(new HistoryEntry(change.get(), before, after, sequenceNumber));
     }
 }
