@@ -50,8 +50,6 @@ public final class Stack implements BeforeAllCallback, ExecutionCondition {
     /** A payment waits this long for its result in the tests' stack, so the timeout path can be watched. */
     static final int PAYMENT_TIMEOUT_SECONDS = 6;
 
-    private static final Map<String, String> PARAMETERS = Map.of("PaymentTimeoutSeconds", Integer.toString(PAYMENT_TIMEOUT_SECONDS));
-
     /** The payment timeout sweep runs this often in the tests' stack. */
     private static final Optional<Duration> SCHEDULE = Optional.of(Duration.ofSeconds(1));
 
@@ -79,9 +77,10 @@ public final class Stack implements BeforeAllCallback, ExecutionCondition {
      * A stack of its own for a test engine that does not run Jupiter's extensions (jqwik): Jupiter's
      * shared stack is closed when Jupiter's tests end. The caller closes it. Where the LocalStack
      * profile finds no Docker, the tests are aborted with the reason, as Jupiter's are skipped.
+     * Its payments time out after {@code paymentTimeoutSeconds}.
      */
-    static AutoCloseable startOwn() throws Exception {
-        Running running = new Running();
+    static AutoCloseable startOwn(int paymentTimeoutSeconds) throws Exception {
+        Running running = new Running(paymentTimeoutSeconds);
         if (running.skipReason.isPresent()) {
             throw new org.opentest4j.TestAbortedException(running.skipReason.get());
         }
@@ -95,6 +94,11 @@ public final class Stack implements BeforeAllCallback, ExecutionCondition {
         private final Optional<String> skipReason;
 
         Running() throws Exception {
+            this(PAYMENT_TIMEOUT_SECONDS);
+        }
+
+        Running(int paymentTimeoutSeconds) throws Exception {
+            Map<String, String> parameters = Map.of("PaymentTimeoutSeconds", Integer.toString(paymentTimeoutSeconds));
             Template template = Template.read(Path.of(System.getProperty("stockroom.template", "../template.yaml")));
             Path dynoxide = Path.of(System.getProperty("stockroom.dynoxide", "node_modules/@dynoxide/linux-x64/dynoxide"));
             if (localStackProfile()) {
@@ -109,10 +113,10 @@ public final class Stack implements BeforeAllCallback, ExecutionCondition {
                 container.start();
                 URI endpoint = container.getEndpoint();
                 stack = LocalStack.start(new LocalStack.Options(template, 0, 0, 0,
-                        Optional.of(endpoint), Optional.of(endpoint), dynoxide, PARAMETERS, SCHEDULE));
+                        Optional.of(endpoint), Optional.of(endpoint), dynoxide, parameters, SCHEDULE));
             } else {
                 container = null;
-                stack = LocalStack.start(LocalStack.Options.embedded(template, dynoxide, PARAMETERS, SCHEDULE));
+                stack = LocalStack.start(LocalStack.Options.embedded(template, dynoxide, parameters, SCHEDULE));
             }
             skipReason = Optional.empty();
         }
