@@ -19,25 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(Stack.class)
 class StockAuditIT {
 
-    private final String adminSubject = Api.uniqueId("admin");
-    private final Api.Client admin = Api.as(Api.token(adminSubject, "back-office", List.of("inventory:read", "inventory:write")));
-
-    private String create(long quantity) {
-        String id = Api.uniqueId("p");
-        assertThat(admin.post("/v2/inventories/" + id, quantity(quantity)).status()).isEqualTo(201);
-        return id;
-    }
-
-    private static String quantity(long quantity) {
-        return "{\"data\":{\"quantity\":" + quantity + "}}";
-    }
-
-    private Api.Response move(String id, String action, long quantity) {
-        Api.Response moved = admin.post("/v2/inventories/" + id + "/transactions",
-                "{\"data\":{\"type\":\"stock-transaction\",\"action\":\"" + action + "\",\"quantity\":" + quantity + "}}");
-        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
-        return moved;
-    }
+    private final StockAdmin stockAdmin = new StockAdmin();
+    private final String adminSubject = stockAdmin.subject();
+    private final Api.Client admin = stockAdmin.client();
 
     private Map<String, Object> audit(String id) {
         Api.Response audit = admin.get("/v2/inventories/" + id + "/audit");
@@ -60,11 +44,11 @@ class StockAuditIT {
 
     @Test
     void after_a_sequence_with_a_delete_and_a_re_creation_the_audit_agrees_with_the_stock() {
-        String id = create(7);
-        move(id, "decrement", 2);
+        String id = stockAdmin.create(7);
+        stockAdmin.move(id, "decrement", 2);
         assertThat(admin.delete("/v2/inventories/" + id).status()).isEqualTo(204);
-        assertThat(admin.post("/v2/inventories/" + id, quantity(3)).status()).as("created again").isEqualTo(201);
-        move(id, "allocate", 1);
+        assertThat(admin.post("/v2/inventories/" + id, StockAdmin.quantity(3)).status()).as("created again").isEqualTo(201);
+        stockAdmin.move(id, "allocate", 1);
 
         List<Map<String, Object>> log = History.await(id, 5);
 
@@ -80,9 +64,9 @@ class StockAuditIT {
 
     @Test
     void a_deleted_product_audits_to_nothing_with_no_current_stock() {
-        String id = create(6);
-        move(id, "allocate", 2);
-        move(id, "deallocate", 2);
+        String id = stockAdmin.create(6);
+        stockAdmin.move(id, "allocate", 2);
+        stockAdmin.move(id, "deallocate", 2);
         assertThat(admin.delete("/v2/inventories/" + id).status()).isEqualTo(204);
         History.await(id, 4);
 
@@ -97,9 +81,9 @@ class StockAuditIT {
 
     @Test
     void a_log_that_lost_an_entry_disagrees_and_the_audit_names_the_entry_after_the_gap() {
-        String id = create(10);
-        String lost = (String) move(id, "allocate", 3).data().get("id");
-        String after = (String) move(id, "decrement", 2).data().get("id");
+        String id = stockAdmin.create(10);
+        String lost = (String) stockAdmin.move(id, "allocate", 3).data().get("id");
+        String after = (String) stockAdmin.move(id, "decrement", 2).data().get("id");
         History.await(id, 3);
 
         try (DynamoDbClient dynamoDb = Stack.get().dynamoDbClient()) {
@@ -121,9 +105,9 @@ class StockAuditIT {
 
     @Test
     void a_forged_entry_written_straight_into_the_history_table_is_caught() {
-        String id = create(10);
-        String forged = (String) move(id, "decrement", 2).data().get("id");
-        move(id, "increment", 1);
+        String id = stockAdmin.create(10);
+        String forged = (String) stockAdmin.move(id, "decrement", 2).data().get("id");
+        stockAdmin.move(id, "increment", 1);
         History.await(id, 3);
 
         try (DynamoDbClient dynamoDb = Stack.get().dynamoDbClient()) {
@@ -147,7 +131,7 @@ class StockAuditIT {
     @Test
     void the_audit_of_an_unknown_product_is_404_and_needs_the_read_scope() {
         assertThat(admin.get("/v2/inventories/" + Api.uniqueId("missing") + "/audit").status()).isEqualTo(404);
-        String id = create(1);
+        String id = stockAdmin.create(1);
         assertThat(Api.as(Api.token(adminSubject, "inventory:read")).get("/v2/inventories/" + id + "/audit").status()).isEqualTo(200);
         assertThat(Api.as(Api.token(adminSubject, "inventory:write")).get("/v2/inventories/" + id + "/audit").status()).isEqualTo(403);
         assertThat(admin.get("/v2/inventories/bad%20id/audit").status()).isEqualTo(400);

@@ -19,30 +19,14 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 @ExtendWith(Stack.class)
 class StockDeletionIT {
 
-    private final String adminSubject = Api.uniqueId("admin");
-    private final Api.Client admin = Api.as(Api.token(adminSubject, "back-office", List.of("inventory:read", "inventory:write")));
-
-    private String create(long quantity) {
-        String id = Api.uniqueId("p");
-        assertThat(admin.post("/v2/inventories/" + id, quantity(quantity)).status()).isEqualTo(201);
-        return id;
-    }
-
-    private static String quantity(long quantity) {
-        return "{\"data\":{\"quantity\":" + quantity + "}}";
-    }
-
-    private Api.Response move(String id, String action, long quantity) {
-        Api.Response moved = admin.post("/v2/inventories/" + id + "/transactions",
-                "{\"data\":{\"type\":\"stock-transaction\",\"action\":\"" + action + "\",\"quantity\":" + quantity + "}}");
-        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
-        return moved;
-    }
+    private final StockAdmin stockAdmin = new StockAdmin();
+    private final String adminSubject = stockAdmin.subject();
+    private final Api.Client admin = stockAdmin.client();
 
     @Test
     void deleting_stock_logs_a_delete_by_its_author_from_the_numbers_it_held_to_zero() {
-        String id = create(7);
-        move(id, "decrement", 2);
+        String id = stockAdmin.create(7);
+        stockAdmin.move(id, "decrement", 2);
 
         assertThat(admin.delete("/v2/inventories/" + id).status()).isEqualTo(204);
 
@@ -58,7 +42,7 @@ class StockDeletionIT {
 
     @Test
     void deleted_stock_reads_as_none_everywhere_and_takes_no_move_but_its_log_stays_readable() {
-        String id = create(4);
+        String id = stockAdmin.create(4);
         assertThat(admin.delete("/v2/inventories/" + id).status()).isEqualTo(204);
 
         assertThat(admin.get("/v2/inventories/" + id).status()).isEqualTo(404);
@@ -72,11 +56,11 @@ class StockDeletionIT {
 
     @Test
     void create_decrement_delete_and_create_again_keeps_the_log_s_before_and_after_chain_unbroken() {
-        String id = create(7);
-        move(id, "decrement", 2);
+        String id = stockAdmin.create(7);
+        stockAdmin.move(id, "decrement", 2);
         assertThat(admin.delete("/v2/inventories/" + id).status()).isEqualTo(204);
-        assertThat(admin.post("/v2/inventories/" + id, quantity(3)).status()).as("created again").isEqualTo(201);
-        move(id, "allocate", 1);
+        assertThat(admin.post("/v2/inventories/" + id, StockAdmin.quantity(3)).status()).as("created again").isEqualTo(201);
+        stockAdmin.move(id, "allocate", 1);
 
         List<Map<String, Object>> log = History.await(id, 5);
         assertThat(log).extracting(e -> e.get("action")).containsExactly("allocate", "increment", "delete", "decrement", "increment");
@@ -89,9 +73,9 @@ class StockDeletionIT {
 
     @Test
     void the_stream_records_of_a_deletion_and_a_re_creation_delivered_again_change_nothing() throws Exception {
-        String id = create(5);
+        String id = stockAdmin.create(5);
         assertThat(admin.delete("/v2/inventories/" + id).status()).isEqualTo(204);
-        assertThat(admin.post("/v2/inventories/" + id, quantity(2)).status()).isEqualTo(201);
+        assertThat(admin.post("/v2/inventories/" + id, StockAdmin.quantity(2)).status()).isEqualTo(201);
         List<Map<String, Object>> before = History.await(id, 3);
 
         List<Record> records = StockHistoryIT.streamRecordsOf(id);
