@@ -118,7 +118,7 @@ final class InventoryRoutes {
             return JsonApi.noContent();
         }
         if (outcome instanceof DeleteOutcome.StockStillAllocated) {
-            throw ApiError.conflict("stock that is allocated to orders cannot be deleted");
+            throw ApiError.conflict("stock cannot be deleted while any of it is allocated (to orders or by hand); nothing changed");
         }
         throw noStock();
     }
