@@ -305,6 +305,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> environment = new LinkedHashMap<>();
         // Locally the functions' AWS calls always pass the fault injector; it fails none unless asked to.
         environment.put("STOCKROOM_FAULT_RATE", Double.toString(faultRate));
+        // ... and are counted by operation, so the round trips each costs can be read (CallCounts).
+        environment.put("STOCKROOM_COUNT_CALLS", "true");
         environment.put("AWS_REGION", Intrinsics.REGION);
         environment.put("AWS_DEFAULT_REGION", Intrinsics.REGION);
         environment.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);

@@ -66,6 +66,10 @@ public final class AwsModule {
             B builder, String service, Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials) {
         builder.httpClient(http).credentialsProvider(credentials).region(Region.of(settings.region()));
         settings.endpoint(service).ifPresent(builder::endpointOverride);
+        if (settings.get("STOCKROOM_COUNT_CALLS").filter("true"::equals).isPresent()) {
+            String function = settings.get("AWS_LAMBDA_FUNCTION_NAME").orElse("unnamed");
+            builder.overrideConfiguration(o -> o.addExecutionInterceptor(new CallCounts(function)));
+        }
         return builder;
     }
 
