@@ -7,8 +7,11 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +21,8 @@ import java.nio.file.Path;
  * One cold start, run in a fresh JVM whose class path is only a function's own jar, this class
  * and {@code aws-lambda-java-serialization}, as the Java runtime has them: the handler is built
  * (the init phase), the event's JSON is turned into the handler's event type by the runtime's
- * serializers, the handler is invoked once and its answer is serialized and printed. The last
+ * serializers (a stream handler gets the bytes instead), the handler is invoked once and its
+ * answer is serialized and printed. The last
  * line is the JVM's peak resident set ({@code VmHWM}), for the benchmark to read.
  *
  * <p>It uses nothing from the local stack: only the JDK and the classes the Java runtime itself
@@ -44,29 +48,49 @@ public final class ColdStart {
 
         Class<?> type = Class.forName(className, true, loader);
         Object instance = type.getConstructor().newInstance();
-        Method method = null;
-        for (Method m : type.getMethods()) {
-            if (m.getName().equals(methodName) && !m.isBridge() && m.getParameterCount() == 2
-                    && Context.class.equals(m.getParameterTypes()[1])) {
-                method = m;
-            }
-        }
-        if (method == null) {
-            throw new IllegalStateException(className + " has no " + methodName + "(event, Context)");
-        }
-        PojoSerializer<Object> input = serializer(method.getParameterTypes()[0], loader);
-        PojoSerializer<Object> output = serializer(method.getReturnType(), loader);
-
-        Object result = method.invoke(instance, input.fromJson(eventJson), new MinimalContext(className));
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        if (result == null) {
-            answer.writeBytes("null".getBytes(StandardCharsets.UTF_8));
+        Method stream = streamMethod(type, methodName);
+        if (stream != null) {
+            // A stream handler gets the event's bytes, and writes its answer's: no serializer runs.
+            stream.invoke(instance, new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), answer,
+                    new MinimalContext(className));
         } else {
-            output.toJson(result, answer);
+            Method method = pojoMethod(type, methodName);
+            PojoSerializer<Object> input = serializer(method.getParameterTypes()[0], loader);
+            PojoSerializer<Object> output = serializer(method.getReturnType(), loader);
+            Object result = method.invoke(instance, input.fromJson(eventJson), new MinimalContext(className));
+            if (result == null) {
+                answer.writeBytes("null".getBytes(StandardCharsets.UTF_8));
+            } else {
+                output.toJson(result, answer);
+            }
         }
         System.out.println(answer.toString(StandardCharsets.UTF_8));
         System.out.println(PEAK_RSS + peakRssKb());
         System.out.flush();
+    }
+
+    /** {@code method(InputStream, OutputStream, Context)}, as a {@code RequestStreamHandler} has, or null. */
+    private static Method streamMethod(Class<?> type, String name) {
+        for (Method m : type.getMethods()) {
+            Class<?>[] p = m.getParameterTypes();
+            if (m.getName().equals(name) && p.length == 3 && InputStream.class.equals(p[0]) && OutputStream.class.equals(p[1])
+                    && Context.class.equals(p[2])) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** {@code method(event, Context)}, as a {@code RequestHandler} has. */
+    private static Method pojoMethod(Class<?> type, String name) {
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals(name) && !m.isBridge() && m.getParameterCount() == 2 && Context.class.equals(m.getParameterTypes()[1])) {
+                return m;
+            }
+        }
+        throw new IllegalStateException(type.getName() + " has no " + name + "(event, Context) nor " + name
+                + "(InputStream, OutputStream, Context)");
     }
 
     @SuppressWarnings("unchecked")
