@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * measured here, over a bare JVM hello ({@link Hello}) started the same way in the same run.
  *
  * <p>Run from the project folder, after {@code mvn -DskipTests package}:
- * {@code java -cp local/target/stockroom-local.jar com.stockroom.local.Benchmark [--runs N] [--only LogicalId]}.
+ * {@code java -cp local/target/stockroom-local.jar com.stockroom.local.Benchmark [--runs N] [--only LogicalId] [--java path/to/bin/java]}.
  * It prints one table and one line per target, met or not, with the figure.
  */
 public final class Benchmark {
@@ -74,12 +74,17 @@ public final class Benchmark {
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
     Benchmark(LocalStack stack, Template template, Path projectRoot, List<Path> runtimeJars) {
+        this(stack, template, projectRoot, runtimeJars, ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    }
+
+    /** With another {@code java} for the measured JVMs than the one running this. */
+    Benchmark(LocalStack stack, Template template, Path projectRoot, List<Path> runtimeJars, String javaCommand) {
         this.stack = stack;
         this.template = template;
         this.projectRoot = projectRoot;
         this.runtimeJars = List.copyOf(runtimeJars);
-        this.javaCommand = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        this.javaCommand = javaCommand;
         Object options = Provisioner.map(Provisioner.map(template.functionGlobals().get("Environment")).get("Variables"))
                 .get("JAVA_TOOL_OPTIONS");
         this.javaToolOptions = options == null ? "" : String.valueOf(options);
@@ -90,13 +95,13 @@ public final class Benchmark {
     }
 
     /** The table's rows, the baseline's first. */
-    record Result(Row baseline, List<Row> functions, int runs, String javaToolOptions, String java) {
+    record Result(Row baseline, List<Row> functions, int runs, String javaToolOptions, String java, String javaVersion) {
 
         String table() {
             StringBuilder out = new StringBuilder();
             out.append("Cold start: each function's jar in a fresh JVM, from process start to exit after its first answered event,")
                     .append(" median of ").append(runs).append(" runs\n");
-            out.append("JVM: ").append(java).append(" (").append(System.getProperty("java.version")).append("), JAVA_TOOL_OPTIONS=")
+            out.append("JVM: ").append(java).append(" (").append(javaVersion).append("), JAVA_TOOL_OPTIONS=")
                     .append(javaToolOptions).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
             out.append("Class path of each: the function's jar, the runner, aws-lambda-java-serialization and joda-time (which its SQS and")
                     .append(" DynamoDB event serializers load from the function's class path)\n");
@@ -151,7 +156,7 @@ public final class Benchmark {
             Map<String, List<Long>> walls = new LinkedHashMap<>();
             Map<String, Long> peakRss = new HashMap<>();
             // Once untimed, so the first timed JVM does not pay for reading the JDK from disk.
-            launch(work, List.of(runner), Map.of(), Hello.class.getName(), List.of());
+            String javaVersion = launch(work, List.of(runner), Map.of(), Hello.class.getName(), List.of()).stdout().strip();
             for (int run = 0; run < runs; run++) {
                 walls.computeIfAbsent("", k -> new ArrayList<>()).add(launch(work, List.of(runner), Map.of(), Hello.class.getName(), List.of()).wallNanos());
                 for (String id : logicalIds) {
@@ -172,7 +177,7 @@ public final class Benchmark {
                 rows.add(new Row(name(id), FUNCTIONS.getOrDefault(id, "one event"), medianMs(walls.get(id)),
                         rss < 0 ? -1 : rss * 1024 / 1e6, Files.size(jar(id)) / 1e6));
             }
-            return new Result(baseline, rows, runs, javaToolOptions, javaCommand);
+            return new Result(baseline, rows, runs, javaToolOptions, javaCommand, javaVersion);
         } finally {
             destroyRunning();
             try {
@@ -445,12 +450,14 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         int runs = 5;
         List<String> only = new ArrayList<>();
+        String java = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--only" -> only.add(args[++i]);
+                case "--java" -> java = args[++i];
                 default -> {
-                    System.err.println("usage: Benchmark [--runs N] [--only LogicalId]...   (from the project folder)");
+                    System.err.println("usage: Benchmark [--runs N] [--only LogicalId]... [--java path/to/bin/java]   (from the project folder)");
                     System.exit(2);
                 }
             }
@@ -479,7 +486,13 @@ public final class Benchmark {
         List<String> functions = only.isEmpty() ? List.copyOf(FUNCTIONS.keySet()) : only;
         Result result;
         try (LocalStack stack = LocalStack.start(LocalStack.Options.fromEnvironment(env))) {
-            result = new Benchmark(stack, template, templateFile.getParent(), runtime).coldStarts(functions, runs);
+            // Stopped on Ctrl-C too: close() is idempotent.
+            Thread stopStack = new Thread(stack::close, "benchmark-stack");
+            Runtime.getRuntime().addShutdownHook(stopStack);
+            Benchmark benchmark = java == null ? new Benchmark(stack, template, templateFile.getParent(), runtime)
+                    : new Benchmark(stack, template, templateFile.getParent(), runtime, java);
+            result = benchmark.coldStarts(functions, runs);
+            Runtime.getRuntime().removeShutdownHook(stopStack);
         }
         System.out.println();
         System.out.print(result.table());
