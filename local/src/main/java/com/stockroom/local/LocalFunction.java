@@ -55,6 +55,16 @@ final class LocalFunction {
         return handlerClass;
     }
 
+    /** The template's handler, {@code Class::method}. */
+    String handler() {
+        return handlerClass + "::" + handlerMethod;
+    }
+
+    /** The environment variables the function runs with. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     /** Runs the init phase now rather than on the first invocation. */
     synchronized void init() {
         if (instance != null) {

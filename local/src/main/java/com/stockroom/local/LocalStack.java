@@ -378,6 +378,15 @@ public final class LocalStack implements AutoCloseable {
         return function.invoke(eventJson);
     }
 
+    /** A function of the template by its logical id, for the benchmark, which runs its jar in JVMs of its own. */
+    LocalFunction function(String logicalId) {
+        LocalFunction function = functions.get(logicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("no function " + logicalId + " in the template");
+        }
+        return function;
+    }
+
     /** Clients for the stack's own emulators, with the local credentials. */
     public DynamoDbClient dynamoDbClient() {
         return DynamoDbClient.builder().httpClient(http).region(Region.of(Intrinsics.REGION))
