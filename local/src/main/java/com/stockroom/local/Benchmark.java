@@ -56,12 +56,8 @@ public final class Benchmark {
             "PaymentResultsFunction", "one SQS message",
             "StockHistoryFunction", "one stream batch");
 
-    /**
-     * What the Java runtime puts beside a function's jar: its serialization library, and Joda time,
-     * which that library's SQS and DynamoDB event serializers load from the function's class path
-     * while the functions' jars leave it out (the local stack adds it the same way).
-     */
-    private static final List<String> RUNTIME_JARS = List.of("aws-lambda-java-serialization.jar", "joda-time.jar");
+    /** What the Java runtime puts beside a function's jar: its serialization library. */
+    private static final List<String> RUNTIME_JARS = List.of("aws-lambda-java-serialization.jar");
     private static final long CHILD_TIMEOUT_SECONDS = 120;
 
     private final LocalStack stack;
@@ -103,8 +99,7 @@ public final class Benchmark {
                     .append(" median of ").append(runs).append(" runs\n");
             out.append("JVM: ").append(java).append(" (").append(javaVersion).append("), JAVA_TOOL_OPTIONS=")
                     .append(javaToolOptions).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
-            out.append("Class path of each: the function's jar, the runner, aws-lambda-java-serialization and joda-time (which its SQS and")
-                    .append(" DynamoDB event serializers load from the function's class path)\n");
+            out.append("Class path of each: the function's jar, the runner and aws-lambda-java-serialization, as the Java runtime has them\n");
             out.append('\n');
             out.append("| function | wall (median of ").append(runs).append(") | × bare JVM | peak RSS | jar |\n");
             out.append("|---|---|---|---|---|\n");
