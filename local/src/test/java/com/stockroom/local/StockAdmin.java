@@ -35,4 +35,14 @@ final class StockAdmin {
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         return moved;
     }
+
+    /** Create 7, decrement 2, delete, create 3 again, allocate 1: stock 3/2/1 behind a log of five entries. */
+    String deletedAndCreatedAgain() {
+        String id = create(7);
+        move(id, "decrement", 2);
+        assertThat(client.delete("/v2/inventories/" + id).status()).isEqualTo(204);
+        assertThat(client.post("/v2/inventories/" + id, quantity(3)).status()).as("created again").isEqualTo(201);
+        move(id, "allocate", 1);
+        return id;
+    }
 }

@@ -44,11 +44,7 @@ class StockAuditIT {
 
     @Test
     void after_a_sequence_with_a_delete_and_a_re_creation_the_audit_agrees_with_the_stock() {
-        String id = stockAdmin.create(7);
-        stockAdmin.move(id, "decrement", 2);
-        assertThat(admin.delete("/v2/inventories/" + id).status()).isEqualTo(204);
-        assertThat(admin.post("/v2/inventories/" + id, StockAdmin.quantity(3)).status()).as("created again").isEqualTo(201);
-        stockAdmin.move(id, "allocate", 1);
+        String id = stockAdmin.deletedAndCreatedAgain();
 
         List<Map<String, Object>> log = History.await(id, 5);
 

@@ -56,11 +56,7 @@ class StockDeletionIT {
 
     @Test
     void create_decrement_delete_and_create_again_keeps_the_log_s_before_and_after_chain_unbroken() {
-        String id = stockAdmin.create(7);
-        stockAdmin.move(id, "decrement", 2);
-        assertThat(admin.delete("/v2/inventories/" + id).status()).isEqualTo(204);
-        assertThat(admin.post("/v2/inventories/" + id, StockAdmin.quantity(3)).status()).as("created again").isEqualTo(201);
-        stockAdmin.move(id, "allocate", 1);
+        String id = stockAdmin.deletedAndCreatedAgain();
 
         List<Map<String, Object>> log = History.await(id, 5);
         assertThat(log).extracting(e -> e.get("action")).containsExactly("allocate", "increment", "delete", "decrement", "increment");

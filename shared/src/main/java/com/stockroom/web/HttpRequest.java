@@ -19,6 +19,7 @@ public final class HttpRequest {
     private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final APIGatewayV2HTTPEvent event;
+    private Caller caller;
 
     public HttpRequest(APIGatewayV2HTTPEvent event) {
         this.event = event;
@@ -39,6 +40,14 @@ public final class HttpRequest {
      * past an authorizer, so it is refused (401) rather than served anonymously.
      */
     public Caller caller() {
+        if (caller == null) {
+            caller = verifiedCaller();
+        }
+        return caller;
+    }
+
+    /** Read once per request: the router, the idempotency key and the route all ask for it. */
+    private Caller verifiedCaller() {
         var context = event.getRequestContext();
         var authorizer = context == null ? null : context.getAuthorizer();
         var jwt = authorizer == null ? null : authorizer.getJwt();

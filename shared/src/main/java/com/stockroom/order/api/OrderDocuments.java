@@ -9,6 +9,7 @@ import com.stockroom.web.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** Carts and orders as JSON:API resources, in Elastic Path's vocabulary, and the answers they share. */
 public final class OrderDocuments {
@@ -35,7 +36,7 @@ public final class OrderDocuments {
                 "payment", order.paid() ? "paid" : order.refundedPayments().isEmpty() ? "unpaid" : "refunded",
                 "shipping", order.fulfilled() ? "fulfilled" : "unfulfilled",
                 "payment_id", order.paymentId().orElse(null),
-                "refunded_payment_ids", order.refundedPayments().isEmpty() ? null : List.copyOf(new java.util.TreeSet<>(order.refundedPayments())),
+                "refunded_payment_ids", order.refundedPayments().isEmpty() ? null : List.copyOf(new TreeSet<>(order.refundedPayments())),
                 "cart_ref", order.cartRef().value(),
                 "items", order.lines().stream().map(l -> Json.object(
                         "product_id", l.productId().value(), "quantity", l.quantity().value())).toList(),
