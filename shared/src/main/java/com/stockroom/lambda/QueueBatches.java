@@ -1,9 +1,9 @@
 package com.stockroom.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.stockroom.web.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -16,17 +16,24 @@ public final class QueueBatches {
     private QueueBatches() {
     }
 
-    public static SQSBatchResponse process(SQSEvent event, Consumer<SQSEvent.SQSMessage> messageHandler) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> messages = event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSEvent.SQSMessage message : messages) {
+    /**
+     * Handles each of the event's {@code Records} and answers the
+     * {@code {"batchItemFailures":[{"itemIdentifier": messageId}]}} document Lambda reads.
+     */
+    public static String process(Map<String, Object> event, Consumer<QueueMessage> messageHandler) {
+        List<Object> failures = new ArrayList<>();
+        List<?> records = event.get("Records") instanceof List<?> list ? list : List.of();
+        for (Object record : records) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = record instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+            QueueMessage message = new QueueMessage(Events.string(fields, "messageId"), Events.string(fields, "body"));
             try {
                 messageHandler.accept(message);
             } catch (RuntimeException failure) {
-                System.err.println("Message " + message.getMessageId() + " failed; it will be retried: " + failure);
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+                System.err.println("Message " + message.messageId() + " failed; it will be retried: " + failure);
+                failures.add(Json.object("itemIdentifier", message.messageId()));
             }
         }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return Json.write(Json.object("batchItemFailures", failures));
     }
 }

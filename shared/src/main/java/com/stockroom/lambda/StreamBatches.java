@@ -1,15 +1,12 @@
 package com.stockroom.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import software.amazon.awssdk.core.SdkBytes;
+import com.stockroom.web.Json;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Runs a DynamoDB stream batch record by record, in order, and reports a partial batch
@@ -33,95 +30,64 @@ public final class StreamBatches {
         }
     }
 
-    public static StreamsEventResponse process(DynamodbEvent event, Consumer<DynamodbEvent.DynamodbStreamRecord> recordHandler) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+    /**
+     * Handles the event's {@code Records} in order and answers the
+     * {@code {"batchItemFailures":[{"itemIdentifier": sequenceNumber}]}} document Lambda reads.
+     */
+    public static String process(Map<String, Object> event, Consumer<StreamRecord> recordHandler) {
+        List<Object> failures = new ArrayList<>();
+        List<?> records = event.get("Records") instanceof List<?> list ? list : List.of();
+        for (Object raw : records) {
             try {
+                if (!(raw instanceof Map<?, ?>)) {
+                    throw new MalformedRecord("the record is not an object");
+                }
+                @SuppressWarnings("unchecked")
+                StreamRecord record = StreamRecord.read((Map<String, Object>) raw);
                 requireWellFormed(record);
                 recordHandler.accept(record);
             } catch (RuntimeException failure) {
-                String sequenceNumber = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+                String sequenceNumber = StreamRecord.sequenceNumberOf(raw);
                 System.err.println("Stream record " + sequenceNumber + " failed; it and the rest of the batch will be retried: " + failure);
-                failures.add(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequenceNumber).build());
+                failures.add(Json.object("itemIdentifier", sequenceNumber));
                 break;
             }
         }
-        return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+        return Json.write(Json.object("batchItemFailures", failures));
     }
 
     /**
-     * Refuses a record with no {@code dynamodb} member, an event name other than INSERT, MODIFY
-     * or REMOVE, no sequence number (decimal digits), no keys, an unknown view type, or without
-     * the images its own view type promises for its event: a new image for INSERT and MODIFY, an
-     * old one for MODIFY and REMOVE (and none of them for KEYS_ONLY).
+     * Refuses a record with an event name other than INSERT, MODIFY or REMOVE, no sequence
+     * number (decimal digits), no keys, an unknown view type, or without the images its own view
+     * type promises for its event: a new image for INSERT and MODIFY, an old one for MODIFY and
+     * REMOVE (and none of them for KEYS_ONLY).
      */
-    public static void requireWellFormed(DynamodbEvent.DynamodbStreamRecord record) {
-        var data = record.getDynamodb();
-        if (data == null) {
-            throw new MalformedRecord("the record has no dynamodb member");
-        }
-        String event = record.getEventName();
+    public static void requireWellFormed(StreamRecord record) {
+        String event = record.eventName();
         if (event == null || !EVENT_NAMES.contains(event)) {
             throw new MalformedRecord("the event name is not INSERT, MODIFY or REMOVE");
         }
-        if (data.getSequenceNumber() == null || !data.getSequenceNumber().matches("[0-9]{1,40}")) {
+        if (record.sequenceNumber() == null || !record.sequenceNumber().matches("[0-9]{1,40}")) {
             throw new MalformedRecord("the record has no sequence number of decimal digits");
         }
-        if (data.getKeys() == null || data.getKeys().isEmpty()) {
+        if (record.keys().isEmpty()) {
             throw new MalformedRecord("the record has no keys");
         }
-        String view = data.getStreamViewType();
+        String view = record.streamViewType();
         if (view == null || !VIEW_TYPES.contains(view)) {
             throw new MalformedRecord("the stream view type is not one DynamoDB Streams has");
         }
         boolean newImages = view.equals("NEW_IMAGE") || view.equals("NEW_AND_OLD_IMAGES");
         boolean oldImages = view.equals("OLD_IMAGE") || view.equals("NEW_AND_OLD_IMAGES");
-        if (newImages && !event.equals("REMOVE") && isEmpty(data.getNewImage())) {
+        if (newImages && !event.equals("REMOVE") && isEmpty(record.newImage())) {
             throw new MalformedRecord("a " + event + " record of a " + view + " stream has no new image");
         }
-        if (oldImages && !event.equals("INSERT") && isEmpty(data.getOldImage())) {
+        if (oldImages && !event.equals("INSERT") && isEmpty(record.oldImage())) {
             throw new MalformedRecord("a " + event + " record of a " + view + " stream has no old image");
         }
     }
 
     private static boolean isEmpty(Map<String, AttributeValue> image) {
         return image == null || image.isEmpty();
-    }
-
-    /** A stream image in the SDK's own attribute values, which the adapters read. */
-    public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image(Map<String, AttributeValue> image) {
-        if (image == null) {
-            return Map.of();
-        }
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> sdk = new LinkedHashMap<>();
-        image.forEach((name, value) -> sdk.put(name, toSdk(value)));
-        return sdk;
-    }
-
-    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue toSdk(AttributeValue v) {
-        var sdk = software.amazon.awssdk.services.dynamodb.model.AttributeValue.builder();
-        if (v.getS() != null) {
-            sdk.s(v.getS());
-        } else if (v.getN() != null) {
-            sdk.n(v.getN());
-        } else if (v.getB() != null) {
-            sdk.b(SdkBytes.fromByteBuffer(v.getB()));
-        } else if (v.getSS() != null) {
-            sdk.ss(v.getSS());
-        } else if (v.getNS() != null) {
-            sdk.ns(v.getNS());
-        } else if (v.getBS() != null) {
-            sdk.bs(v.getBS().stream().map(SdkBytes::fromByteBuffer).toList());
-        } else if (v.getM() != null) {
-            sdk.m(image(v.getM()));
-        } else if (v.getL() != null) {
-            sdk.l(v.getL().stream().map(StreamBatches::toSdk).toList());
-        } else if (v.getBOOL() != null) {
-            sdk.bool(v.getBOOL());
-        } else {
-            sdk.nul(true);
-        }
-        return sdk.build();
     }
 }

@@ -1,16 +1,21 @@
 package com.stockroom.web;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.stockroom.common.Ids;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** An API Gateway HTTP API (payload 2.0) request, read the way every route reads it. */
+/**
+ * An API Gateway HTTP API (payload 2.0) request, read the way every route reads it, straight
+ * from the event's JSON (as {@link Json#parse} gives it): no event classes, no reflection. The
+ * event comes from API Gateway, so its shape is trusted; a member of the wrong type is read as
+ * absent all the same.
+ */
 public final class HttpRequest {
 
     /** The largest body any route accepts: every request of this API is a few hundred bytes. */
@@ -18,20 +23,20 @@ public final class HttpRequest {
 
     private static final String BYTE_ORDER_MARK = "\uFEFF";
 
-    private final APIGatewayV2HTTPEvent event;
+    private final Map<String, Object> event;
     private Caller caller;
 
-    public HttpRequest(APIGatewayV2HTTPEvent event) {
-        this.event = event;
+    /** The request an HTTP API event (its JSON, parsed) carries. */
+    public HttpRequest(Map<String, Object> event) {
+        this.event = event == null ? Map.of() : event;
     }
 
     public String routeKey() {
-        return event.getRouteKey() == null ? "" : event.getRouteKey();
+        return string(event, "routeKey").orElse("");
     }
 
     public String method() {
-        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
-        return http == null || http.getMethod() == null ? "" : http.getMethod();
+        return string(object(object(event, "requestContext"), "http"), "method").orElse("");
     }
 
     /**
@@ -48,18 +53,15 @@ public final class HttpRequest {
 
     /** Read once per request: the router, the idempotency key and the route all ask for it. */
     private Caller verifiedCaller() {
-        var context = event.getRequestContext();
-        var authorizer = context == null ? null : context.getAuthorizer();
-        var jwt = authorizer == null ? null : authorizer.getJwt();
-        Map<String, String> claims = jwt == null || jwt.getClaims() == null ? Map.of() : jwt.getClaims();
+        Map<String, Object> jwt = object(object(object(event, "requestContext"), "authorizer"), "jwt");
+        Map<String, String> claims = strings(jwt, "claims");
         String subject = claims.get("sub");
         if (subject == null || subject.isBlank()) {
             throw new ApiError(401, "Unauthorized", "the request carries no verified access token");
         }
         Set<String> scopes = new HashSet<>();
-        List<String> given = jwt.getScopes();
-        if (given != null) {
-            scopes.addAll(given);
+        if (jwt.get("scopes") instanceof List<?> given) {
+            given.stream().filter(String.class::isInstance).map(String.class::cast).forEach(scopes::add);
         }
         Optional.ofNullable(claims.get("scope")).ifPresent(scope -> scopes.addAll(List.of(scope.strip().split("\\s+"))));
         scopes.remove("");
@@ -68,15 +70,12 @@ public final class HttpRequest {
     }
 
     public String path() {
-        return event.getRawPath() == null ? "" : event.getRawPath();
+        return string(event, "rawPath").orElse("");
     }
 
     /** A request header, by its name in any case (API Gateway gives them lower-cased). */
     public Optional<String> header(String name) {
-        Map<String, String> headers = event.getHeaders();
-        if (headers == null) {
-            return Optional.empty();
-        }
+        Map<String, String> headers = strings(event, "headers");
         String value = headers.get(name.toLowerCase(java.util.Locale.ROOT));
         if (value == null) {
             value = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
@@ -87,7 +86,7 @@ public final class HttpRequest {
 
     /** The body exactly as the event carries it (base64 when API Gateway encoded it), for telling requests apart. */
     String rawBody() {
-        return (event.getIsBase64Encoded() ? "b64:" : "") + (event.getBody() == null ? "" : event.getBody());
+        return (base64() ? "b64:" : "") + string(event, "body").orElse("");
     }
 
     /** A path parameter that must be an id: 1-64 letters, digits, '-' or '_'. */
@@ -100,8 +99,7 @@ public final class HttpRequest {
     }
 
     public Optional<String> query(String name) {
-        Map<String, String> query = event.getQueryStringParameters();
-        return query == null ? Optional.empty() : Optional.ofNullable(query.get(name));
+        return Optional.ofNullable(strings(event, "queryStringParameters").get(name));
     }
 
     /** A query parameter that must be a whole number in range, if given. */
@@ -150,11 +148,11 @@ public final class HttpRequest {
      * leading byte order mark.
      */
     private String body() {
-        String body = event.getBody();
+        String body = string(event, "body").orElse(null);
         if (body == null) {
             return "";
         }
-        if (event.getIsBase64Encoded()) {
+        if (base64()) {
             if (body.length() > MAX_BODY_BYTES * 4 / 3 + 4) {
                 throw tooLarge();
             }
@@ -183,7 +181,31 @@ public final class HttpRequest {
     }
 
     private Map<String, String> pathParameters() {
-        Map<String, String> parameters = event.getPathParameters();
-        return parameters == null ? Map.of() : parameters;
+        return strings(event, "pathParameters");
+    }
+
+    private boolean base64() {
+        return Boolean.TRUE.equals(event.get("isBase64Encoded"));
+    }
+
+    private static Optional<String> string(Map<String, Object> object, String name) {
+        return object.get(name) instanceof String value ? Optional.of(value) : Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Map<String, Object> object, String name) {
+        return object.get(name) instanceof Map<?, ?> member ? (Map<String, Object>) member : Map.of();
+    }
+
+    /** An object of strings ({@code headers}, {@code claims}): members of other types are left out. */
+    private static Map<String, String> strings(Map<String, Object> object, String name) {
+        Map<String, Object> member = object(object, name);
+        Map<String, String> strings = new HashMap<>(member.size() * 2);
+        member.forEach((key, value) -> {
+            if (value instanceof String text) {
+                strings.put(key, text);
+            }
+        });
+        return strings;
     }
 }

@@ -1,6 +1,5 @@
 package com.stockroom.web;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -64,7 +63,7 @@ public final class Idempotency {
     }
 
     /** Runs the request at most once per key, or answers as the key's earlier use says. */
-    APIGatewayV2HTTPResponse handle(HttpRequest request, Supplier<APIGatewayV2HTTPResponse> run) {
+    HttpResponse handle(HttpRequest request, Supplier<HttpResponse> run) {
         Optional<String> key = key(request);
         if (key.isEmpty()) {
             return run.get();
@@ -74,9 +73,7 @@ public final class Idempotency {
         Claim claim = store.claim(caller, key.get(), fingerprint);
         if (claim instanceof Claim.Done done) {
             StoredAnswer answer = done.answer();
-            Map<String, String> headers = new java.util.LinkedHashMap<>(answer.headers());
-            headers.put("Idempotent-Replayed", "true");
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(answer.status()).withHeaders(headers).withBody(answer.body()).build();
+            return new HttpResponse(answer.status(), answer.headers(), answer.body()).withHeader("Idempotent-Replayed", "true");
         }
         if (claim instanceof Claim.Running) {
             throw ApiError.conflict("a request with this Idempotency-Key is still being processed; try again shortly");
@@ -84,7 +81,7 @@ public final class Idempotency {
         if (claim instanceof Claim.Mismatch) {
             throw ApiError.unprocessable("this Idempotency-Key was used for a different request (another route or body); use a new key");
         }
-        APIGatewayV2HTTPResponse answer;
+        HttpResponse answer;
         try {
             answer = run.get();
         } catch (ApiError refused) {
@@ -93,12 +90,11 @@ public final class Idempotency {
             store.release(caller, key.get(), fingerprint);
             throw failed;
         }
-        int status = answer.getStatusCode();
+        int status = answer.statusCode();
         if (status >= 500 || status == 429) {
             store.release(caller, key.get(), fingerprint);
         } else {
-            store.complete(caller, key.get(), fingerprint, new StoredAnswer(status,
-                    answer.getHeaders() == null ? Map.of() : answer.getHeaders(), answer.getBody()));
+            store.complete(caller, key.get(), fingerprint, new StoredAnswer(status, answer.headers(), answer.body()));
         }
         return answer;
     }

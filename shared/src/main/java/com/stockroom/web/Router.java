@@ -1,7 +1,5 @@
 package com.stockroom.web;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.stockroom.common.DependencyUnavailable;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +16,7 @@ import java.util.function.Function;
  */
 public final class Router {
 
-    private final Map<String, Function<HttpRequest, APIGatewayV2HTTPResponse>> routes = new HashMap<>();
+    private final Map<String, Function<HttpRequest, HttpResponse>> routes = new HashMap<>();
     private final Optional<Idempotency> idempotency;
 
     /** A router whose POST and PUT routes honour {@code Idempotency-Key}, keeping answers in {@code idempotency}. */
@@ -31,16 +29,20 @@ public final class Router {
         this.idempotency = Optional.empty();
     }
 
-    public Router route(String routeKey, Function<HttpRequest, APIGatewayV2HTTPResponse> route) {
+    public Router route(String routeKey, Function<HttpRequest, HttpResponse> route) {
         if (routes.putIfAbsent(routeKey, route) != null) {
             throw new IllegalArgumentException("route " + routeKey + " is defined twice");
         }
         return this;
     }
 
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        HttpRequest request = new HttpRequest(event);
-        Function<HttpRequest, APIGatewayV2HTTPResponse> route = routes.get(request.routeKey());
+    /** Answers an HTTP API event, given as its parsed JSON. */
+    public HttpResponse handle(Map<String, Object> event) {
+        return handle(new HttpRequest(event));
+    }
+
+    public HttpResponse handle(HttpRequest request) {
+        Function<HttpRequest, HttpResponse> route = routes.get(request.routeKey());
         if (route == null) {
             return JsonApi.error(ApiError.notFound("there is no route " + request.method() + " " + request.path()));
         }

@@ -1,6 +1,6 @@
 package com.stockroom.functions.carts;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.stockroom.web.HttpResponse;
 import com.stockroom.order.api.OrderDocuments;
 import com.stockroom.order.application.CartChange;
 import com.stockroom.order.application.ChangingCarts;
@@ -46,7 +46,7 @@ final class CartRoutes {
                 .route("POST /v2/carts/{cart_ref}/checkout", this::checkout);
     }
 
-    private APIGatewayV2HTTPResponse add(HttpRequest request) {
+    private HttpResponse add(HttpRequest request) {
         CartRef ref = cartRef(request);
         JsonObject data = request.data();
         Optional<String> type = data.optionalString("type");
@@ -60,24 +60,24 @@ final class CartRoutes {
         return answer(carts.add(ref, subject(request), new ProductId(id), quantity(data)), 201);
     }
 
-    private APIGatewayV2HTTPResponse update(HttpRequest request) {
+    private HttpResponse update(HttpRequest request) {
         CartRef ref = cartRef(request);
         ProductId item = new ProductId(request.id("item_id"));
         return answer(carts.set(ref, subject(request), item, quantity(request.data())), 200);
     }
 
-    private APIGatewayV2HTTPResponse remove(HttpRequest request) {
+    private HttpResponse remove(HttpRequest request) {
         CartRef ref = cartRef(request);
         return answer(carts.remove(ref, subject(request), new ProductId(request.id("item_id"))), 200);
     }
 
-    private APIGatewayV2HTTPResponse list(HttpRequest request) {
+    private HttpResponse list(HttpRequest request) {
         return carts.read(cartRef(request), subject(request))
                 .map(cart -> JsonApi.respond(200, OrderDocuments.cartItems(cart)))
                 .orElseThrow(CartRoutes::noCart);
     }
 
-    private APIGatewayV2HTTPResponse checkout(HttpRequest request) {
+    private HttpResponse checkout(HttpRequest request) {
         CartRef ref = cartRef(request);
         JsonObject data = request.data();
         JsonObject customer = data.object("customer");
@@ -103,7 +103,7 @@ final class CartRoutes {
         throw ApiError.conflict("the cart kept changing while it was being checked out; try again");
     }
 
-    private static APIGatewayV2HTTPResponse answer(CartChange change, int status) {
+    private static HttpResponse answer(CartChange change, int status) {
         if (change instanceof CartChange.Changed changed) {
             return JsonApi.respond(status, OrderDocuments.cartItems(changed.cart()));
         }

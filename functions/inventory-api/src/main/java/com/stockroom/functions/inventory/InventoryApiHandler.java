@@ -1,16 +1,18 @@
 package com.stockroom.functions.inventory;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.stockroom.lambda.Events;
 import com.stockroom.lambda.Invocations;
 import com.stockroom.platform.Settings;
 import com.stockroom.web.Router;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 
 /** The admin Inventory API: {@code /v2/inventories/...} behind the HTTP API. */
-public final class InventoryApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class InventoryApiHandler implements RequestStreamHandler {
 
     private final Router router;
 
@@ -24,8 +26,10 @@ public final class InventoryApiHandler implements RequestHandler<APIGatewayV2HTT
         this.router = DaggerInventoryApi.factory().create(new Settings(environment)).routes().router();
     }
 
+    /** Reads the HTTP API event's JSON itself: no event classes, no reflection on the cold path. */
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Invocations.within(context, () -> router.handle(event));
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Map<String, Object> event = Events.read(input);
+        Events.write(output, Invocations.within(context, () -> router.handle(event).toJson()));
     }
 }

@@ -1,6 +1,6 @@
 package com.stockroom.functions.inventory;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.stockroom.web.HttpResponse;
 import com.stockroom.stock.application.AuditingStock;
 import com.stockroom.stock.application.CreateStock;
 import com.stockroom.stock.application.CreatingStock;
@@ -72,7 +72,7 @@ final class InventoryRoutes {
                 .route("GET /v2/inventories/{product_id}/audit", this::audit);
     }
 
-    private APIGatewayV2HTTPResponse create(HttpRequest request) {
+    private HttpResponse create(HttpRequest request) {
         ProductId productId = productId(request);
         JsonObject data = request.data();
         expectType(data, "stock", false);
@@ -83,20 +83,20 @@ final class InventoryRoutes {
         throw ApiError.conflict("stock already exists for this product; move it with a stock transaction");
     }
 
-    private APIGatewayV2HTTPResponse get(HttpRequest request) {
+    private HttpResponse get(HttpRequest request) {
         ProductId productId = productId(request);
         return reading.one(productId)
                 .map(stock -> JsonApi.data(200, StockDocuments.stock(stock)))
                 .orElseThrow(InventoryRoutes::noStock);
     }
 
-    private APIGatewayV2HTTPResponse list(HttpRequest request) {
+    private HttpResponse list(HttpRequest request) {
         PageRequest page = pageRequest(request);
         return JsonApi.respond(200, StockDocuments.page(
                 paged(() -> reading.page(page)), StockDocuments::stock, "/v2/inventories", page.limit()));
     }
 
-    private APIGatewayV2HTTPResponse multiple(HttpRequest request) {
+    private HttpResponse multiple(HttpRequest request) {
         List<JsonObject> wanted = request.document().objects("data");
         if (wanted.isEmpty() || wanted.size() > MAX_MULTIPLE) {
             throw ApiError.badRequest("data must list from 1 to " + MAX_MULTIPLE + " products");
@@ -112,7 +112,7 @@ final class InventoryRoutes {
         return JsonApi.respond(200, StockDocuments.list(reading.several(List.copyOf(ids))));
     }
 
-    private APIGatewayV2HTTPResponse delete(HttpRequest request) {
+    private HttpResponse delete(HttpRequest request) {
         DeleteOutcome outcome = deleting.delete(new DeleteStock(productId(request), Attribution.by(request.caller().actor())));
         if (outcome instanceof DeleteOutcome.StockDeleted) {
             return JsonApi.noContent();
@@ -123,7 +123,7 @@ final class InventoryRoutes {
         throw noStock();
     }
 
-    private APIGatewayV2HTTPResponse move(HttpRequest request) {
+    private HttpResponse move(HttpRequest request) {
         ProductId productId = productId(request);
         JsonObject data = request.data();
         expectType(data, "stock-transaction", true);
@@ -142,7 +142,7 @@ final class InventoryRoutes {
         throw noStock();
     }
 
-    private APIGatewayV2HTTPResponse transactions(HttpRequest request) {
+    private HttpResponse transactions(HttpRequest request) {
         ProductId productId = productId(request);
         PageRequest page = pageRequest(request);
         Optional<Page<HistoryEntry>> entries = paged(() -> history.page(productId, page));
@@ -152,7 +152,7 @@ final class InventoryRoutes {
                 .orElseThrow(InventoryRoutes::noStock);
     }
 
-    private APIGatewayV2HTTPResponse transaction(HttpRequest request) {
+    private HttpResponse transaction(HttpRequest request) {
         ProductId productId = productId(request);
         String id = request.id("transaction_id");
         Optional<HistoryEntry> entry = TransactionId.isValid(id)
@@ -163,7 +163,7 @@ final class InventoryRoutes {
                 .orElseThrow(() -> ApiError.notFound("there is no such transaction for this product"));
     }
 
-    private APIGatewayV2HTTPResponse audit(HttpRequest request) {
+    private HttpResponse audit(HttpRequest request) {
         ProductId productId = productId(request);
         return auditing.audit(productId)
                 .map(audit -> JsonApi.data(200, StockDocuments.audit(audit)))

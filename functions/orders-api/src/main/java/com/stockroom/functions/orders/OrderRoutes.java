@@ -1,6 +1,6 @@
 package com.stockroom.functions.orders;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.stockroom.web.HttpResponse;
 import com.stockroom.order.api.OrderDocuments;
 import com.stockroom.order.application.FulfillingOrders;
 import com.stockroom.order.application.OrderSteps;
@@ -42,13 +42,13 @@ final class OrderRoutes {
                 .route("PUT /v2/orders/{order_id}", this::update);
     }
 
-    private APIGatewayV2HTTPResponse get(HttpRequest request) {
+    private HttpResponse get(HttpRequest request) {
         return orders.read(orderId(request), access(request))
                 .map(order -> JsonApi.data(200, OrderDocuments.order(order)))
                 .orElseThrow(OrderRoutes::noOrder);
     }
 
-    private APIGatewayV2HTTPResponse pay(HttpRequest request) {
+    private HttpResponse pay(HttpRequest request) {
         OrderId id = orderId(request);
         JsonObject data = request.data();
         String gateway = data.string("gateway", 1, 64);
@@ -79,7 +79,7 @@ final class OrderRoutes {
         throw ApiError.conflict("the order kept changing while it was being paid; try again");
     }
 
-    private APIGatewayV2HTTPResponse update(HttpRequest request) {
+    private HttpResponse update(HttpRequest request) {
         OrderId id = orderId(request);
         JsonObject data = request.data();
         Optional<String> type = data.optionalString("type");

@@ -1,7 +1,7 @@
 package com.stockroom.functions.payments;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.stockroom.common.Ids;
+import com.stockroom.lambda.QueueMessage;
 import com.stockroom.order.application.RecordingPaymentResults;
 import com.stockroom.order.model.OrderId;
 import com.stockroom.platform.Settings;
@@ -25,10 +25,10 @@ final class PaymentResultMessages {
         this.settings = settings;
     }
 
-    void handle(SQSEvent.SQSMessage message) {
+    void handle(QueueMessage message) {
         Map<?, ?> result;
         try {
-            result = read(message.getBody());
+            result = read(message.body());
         } catch (IllegalArgumentException malformed) {
             setAside(message, malformed.getMessage());
             return;
@@ -64,10 +64,10 @@ final class PaymentResultMessages {
     }
 
     /** A message that can never be applied goes straight to the dead-letter queue, with why. */
-    private void setAside(SQSEvent.SQSMessage message, String why) {
-        System.err.println("Malformed payment result " + message.getMessageId() + " set aside: " + why);
+    private void setAside(QueueMessage message, String why) {
+        System.err.println("Malformed payment result " + message.messageId() + " set aside: " + why);
         String deadLetters = settings.require("PAYMENT_RESULTS_DLQ_URL");
-        sqs.sendMessage(m -> m.queueUrl(deadLetters).messageBody(message.getBody() == null ? "" : message.getBody())
+        sqs.sendMessage(m -> m.queueUrl(deadLetters).messageBody(message.body() == null ? "" : message.body())
                 .messageAttributes(Map.of("error", MessageAttributeValue.builder()
                         .dataType("String").stringValue(why).build())));
     }

@@ -1,12 +1,14 @@
 package com.stockroom.functions.payments;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.stockroom.lambda.Events;
 import com.stockroom.lambda.Invocations;
 import com.stockroom.lambda.QueueBatches;
 import com.stockroom.platform.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -14,7 +16,7 @@ import java.util.Map;
  * (or, matching no waiting payment, ignored); a malformed one is set aside on the dead-letter
  * queue at once rather than retried; a transient failure is reported as a batch item failure.
  */
-public final class PaymentResultsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class PaymentResultsHandler implements RequestStreamHandler {
 
     private final PaymentResultMessages messages;
 
@@ -27,7 +29,8 @@ public final class PaymentResultsHandler implements RequestHandler<SQSEvent, SQS
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return Invocations.within(context, () -> QueueBatches.process(event, messages::handle));
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Map<String, Object> event = Events.read(input);
+        Events.write(output, Invocations.within(context, () -> QueueBatches.process(event, messages::handle)));
     }
 }

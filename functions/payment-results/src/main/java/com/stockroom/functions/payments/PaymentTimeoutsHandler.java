@@ -1,10 +1,15 @@
 package com.stockroom.functions.payments;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.stockroom.lambda.Events;
 import com.stockroom.order.application.TimingOutPayments;
 import com.stockroom.lambda.Invocations;
 import com.stockroom.platform.Settings;
+import com.stockroom.web.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -13,7 +18,7 @@ import java.util.Map;
  * the payment wrote with its allocation, so it holds even if the paying function died before
  * the payment request was sent.
  */
-public final class PaymentTimeoutsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class PaymentTimeoutsHandler implements RequestStreamHandler {
 
     private final TimingOutPayments timeouts;
 
@@ -25,8 +30,10 @@ public final class PaymentTimeoutsHandler implements RequestHandler<Map<String, 
         this.timeouts = DaggerPaymentsFunction.factory().create(new Settings(environment)).timeouts();
     }
 
+    /** The scheduled event says nothing the sweep needs; the answer is {@code {"timed_out": n}}. */
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> scheduledEvent, Context context) {
-        return Invocations.within(context, () -> Map.of("timed_out", timeouts.sweep()));
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        input.readAllBytes();
+        Events.write(output, Invocations.within(context, () -> Json.write(Json.object("timed_out", timeouts.sweep()))));
     }
 }

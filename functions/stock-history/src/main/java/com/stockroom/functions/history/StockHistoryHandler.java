@@ -1,14 +1,16 @@
 package com.stockroom.functions.history;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.stockroom.lambda.Events;
 import com.stockroom.lambda.Invocations;
 import com.stockroom.lambda.StreamBatches;
 import com.stockroom.platform.Settings;
 import com.stockroom.stock.application.RecordingStockHistory;
 import com.stockroom.stock.infrastructure.StockStreamImages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -17,7 +19,7 @@ import java.util.Map;
  * tombstone it leaves, which names its author; creating the stock again, as the MODIFY that
  * replaces the tombstone, from its zeros.
  */
-public final class StockHistoryHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class StockHistoryHandler implements RequestStreamHandler {
 
     private final RecordingStockHistory recording;
 
@@ -30,11 +32,10 @@ public final class StockHistoryHandler implements RequestHandler<DynamodbEvent, 
     }
 
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return Invocations.within(context, () -> StreamBatches.process(event, record -> StockStreamImages
-                .historyEntry(StreamBatches.image(record.getDynamodb().getOldImage()),
-                        StreamBatches.image(record.getDynamodb().getNewImage()),
-                        record.getDynamodb().getSequenceNumber())
-                .ifPresent(recording::record)));
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Map<String, Object> event = Events.read(input);
+        Events.write(output, Invocations.within(context, () -> StreamBatches.process(event, record -> StockStreamImages
+                .historyEntry(record.oldImage(), record.newImage(), record.sequenceNumber())
+                .ifPresent(recording::record))));
     }
 }
