@@ -1,11 +1,9 @@
 package com.stockroom.lambda;
 
+import static com.stockroom.lambda.StreamEvents.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.stockroom.web.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,41 +31,33 @@ class StreamBatchesTest {
         System.setErr(realErr);
     }
 
-    private static final Map<String, AttributeValue> IMAGE = Map.of("product_id", new AttributeValue().withS("p1"), "total", new AttributeValue().withN("1"));
-
-    private static DynamodbEvent.DynamodbStreamRecord record(String event, String sequence, String view, boolean oldImage, boolean newImage) {
-        StreamRecord data = new StreamRecord()
-                .withKeys(Map.of("product_id", new AttributeValue().withS("p1")))
-                .withSequenceNumber(sequence);
-        viewType(data, view);
+    private static StreamEvents.Record record(String event, String sequence, String view, boolean oldImage, boolean newImage) {
+        StreamEvents.Record record = StreamEvents.record(event, sequence, view);
         if (oldImage) {
-            data.setOldImage(IMAGE);
+            record.oldImage();
         }
         if (newImage) {
-            data.setNewImage(IMAGE);
+            record.newImage();
         }
-        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
-        record.setEventName(event);
-        record.setDynamodb(data);
         return record;
     }
 
-    /** The view type as the event's JSON gives it: the setter takes only the SDK's enum, the runtime sets the string. */
-    private static void viewType(StreamRecord data, String view) {
+    /** The item identifiers of the batch item failures the answer reports (null where one has none). */
+    @SuppressWarnings("unchecked")
+    static List<String> itemIdentifiers(String answer) {
+        Map<String, Object> document;
         try {
-            java.lang.reflect.Field field = StreamRecord.class.getDeclaredField("streamViewType");
-            field.setAccessible(true);
-            field.set(data, view);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
+            document = (Map<String, Object>) Json.parse(answer);
+        } catch (Json.Malformed malformed) {
+            throw new AssertionError("the answer is not JSON: " + answer, malformed);
         }
+        assertThat(document).containsOnlyKeys("batchItemFailures");
+        List<Object> failures = (List<Object>) document.get("batchItemFailures");
+        return failures.stream().map(failure -> (String) ((Map<String, Object>) failure).get("itemIdentifier")).toList();
     }
 
-    private static List<String> failures(List<DynamodbEvent.DynamodbStreamRecord> records, Consumer<DynamodbEvent.DynamodbStreamRecord> handler) {
-        DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(records);
-        StreamsEventResponse response = StreamBatches.process(event, handler);
-        return response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
+    private static List<String> failures(List<StreamEvents.Record> records, Consumer<StreamRecord> handler) {
+        return itemIdentifiers(StreamBatches.process(StreamEvents.event(records.toArray(StreamEvents.Record[]::new)), handler));
     }
 
     @Test
@@ -78,7 +68,7 @@ class StreamBatchesTest {
                 record("MODIFY", "2", "NEW_AND_OLD_IMAGES", true, true),
                 record("REMOVE", "3", "NEW_AND_OLD_IMAGES", true, false),
                 record("MODIFY", "4", "KEYS_ONLY", false, false),
-                record("MODIFY", "5", "NEW_IMAGE", false, true)), r -> seen.add(r.getDynamodb().getSequenceNumber()));
+                record("MODIFY", "5", "NEW_IMAGE", false, true)), r -> seen.add(r.sequenceNumber()));
 
         assertThat(failed).isEmpty();
         assertThat(seen).containsExactly("1", "2", "3", "4", "5");
@@ -102,7 +92,7 @@ class StreamBatchesTest {
         List<String> failed = failures(List.of(
                 record("INSERT", "10", "NEW_AND_OLD_IMAGES", false, true),
                 record(event, "20", view, oldImage, newImage),
-                record("INSERT", "30", "NEW_AND_OLD_IMAGES", false, true)), r -> seen.add(r.getDynamodb().getSequenceNumber()));
+                record("INSERT", "30", "NEW_AND_OLD_IMAGES", false, true)), r -> seen.add(r.sequenceNumber()));
 
         assertThat(failed).containsExactly("20");
         assertThat(seen).containsExactly("10");
@@ -110,12 +100,10 @@ class StreamBatchesTest {
 
     @Test
     void a_record_with_no_keys_no_sequence_number_or_no_dynamodb_member_fails() {
-        DynamodbEvent.DynamodbStreamRecord noKeys = record("INSERT", "7", "NEW_AND_OLD_IMAGES", false, true);
-        noKeys.getDynamodb().setKeys(Map.of());
-        DynamodbEvent.DynamodbStreamRecord noSequence = record("INSERT", null, "NEW_AND_OLD_IMAGES", false, true);
-        DynamodbEvent.DynamodbStreamRecord oddSequence = record("INSERT", "12a", "NEW_AND_OLD_IMAGES", false, true);
-        DynamodbEvent.DynamodbStreamRecord noData = new DynamodbEvent.DynamodbStreamRecord();
-        noData.setEventName("INSERT");
+        StreamEvents.Record noKeys = record("INSERT", "7", "NEW_AND_OLD_IMAGES", false, true).keys(Map.of());
+        StreamEvents.Record noSequence = record("INSERT", null, "NEW_AND_OLD_IMAGES", false, true);
+        StreamEvents.Record oddSequence = record("INSERT", "12a", "NEW_AND_OLD_IMAGES", false, true);
+        StreamEvents.Record noData = StreamEvents.record("INSERT", "8", "NEW_AND_OLD_IMAGES").withoutData();
 
         assertThat(failures(List.of(noKeys), r -> { })).containsExactly("7");
         assertThat(failures(List.of(oddSequence), r -> { })).containsExactly("12a");
@@ -132,8 +120,8 @@ class StreamBatchesTest {
                 record("INSERT", "1", "NEW_AND_OLD_IMAGES", false, true),
                 record("INSERT", "2", "NEW_AND_OLD_IMAGES", false, true),
                 record("INSERT", "3", "NEW_AND_OLD_IMAGES", false, true)), r -> {
-                    seen.add(r.getDynamodb().getSequenceNumber());
-                    if (r.getDynamodb().getSequenceNumber().equals("2")) {
+                    seen.add(r.sequenceNumber());
+                    if (r.sequenceNumber().equals("2")) {
                         throw new IllegalStateException("cannot read it");
                     }
                 });

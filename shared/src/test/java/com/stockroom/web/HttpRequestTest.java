@@ -3,7 +3,6 @@ package com.stockroom.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -15,35 +14,33 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HttpRequestTest {
 
     private static HttpRequest withPath(Map<String, String> pathParameters) {
-        return new HttpRequest(APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("GET /v2/inventories/{product_id}")
-                .withPathParameters(pathParameters)
-                .withIsBase64Encoded(false)
-                .build());
+        return HttpEvents.event()
+                .routeKey("GET /v2/inventories/{product_id}")
+                .pathParameters(pathParameters)
+                .set("isBase64Encoded", false)
+                .request();
     }
 
     private static HttpRequest withBody(String body) {
-        return new HttpRequest(APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("POST /v2/inventories/{product_id}")
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .build());
+        return HttpEvents.event()
+                .routeKey("POST /v2/inventories/{product_id}")
+                .body(body)
+                .request();
     }
 
     private static HttpRequest withBase64Body(String base64) {
-        return new HttpRequest(APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("POST /v2/inventories/{product_id}")
-                .withBody(base64)
-                .withIsBase64Encoded(true)
-                .build());
+        return HttpEvents.event()
+                .routeKey("POST /v2/inventories/{product_id}")
+                .base64Body(base64)
+                .request();
     }
 
     private static HttpRequest withQuery(Map<String, String> query) {
-        return new HttpRequest(APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("GET /v2/inventories")
-                .withQueryStringParameters(query)
-                .withIsBase64Encoded(false)
-                .build());
+        return HttpEvents.event()
+                .routeKey("GET /v2/inventories")
+                .query(query)
+                .set("isBase64Encoded", false)
+                .request();
     }
 
     private static String base64(String text) {
@@ -65,7 +62,7 @@ class HttpRequestTest {
 
     @Test
     void route_key_method_and_path_default_to_empty_when_absent() {
-        HttpRequest request = new HttpRequest(APIGatewayV2HTTPEvent.builder().build());
+        HttpRequest request = HttpEvents.event().request();
 
         assertThat(request.routeKey()).isEmpty();
         assertThat(request.method()).isEmpty();
@@ -74,13 +71,11 @@ class HttpRequestTest {
 
     @Test
     void route_key_method_and_path_are_read_from_the_event() {
-        HttpRequest request = new HttpRequest(APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("GET /v2/inventories")
-                .withRawPath("/v2/inventories")
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").build())
-                        .build())
-                .build());
+        HttpRequest request = HttpEvents.event()
+                .routeKey("GET /v2/inventories")
+                .rawPath("/v2/inventories")
+                .method("GET")
+                .request();
 
         assertThat(request.routeKey()).isEqualTo("GET /v2/inventories");
         assertThat(request.method()).isEqualTo("GET");

@@ -2,8 +2,6 @@ package com.stockroom.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.stockroom.common.DependencyUnavailable;
 import java.time.Duration;
 import java.util.HashMap;
@@ -48,18 +46,15 @@ class IdempotencyTest {
     private final InMemoryStore store = new InMemoryStore();
     private final AtomicInteger runs = new AtomicInteger();
 
-    private static APIGatewayV2HTTPEvent post(String subject, String key, String body) {
-        return APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("POST /v2/inventories/{product_id}")
-                .withRawPath("/v2/inventories/p1")
-                .withHeaders(key == null ? Map.of() : Map.of("idempotency-key", key))
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").build())
-                        .withAuthorizer(RouterTest.verified(subject, "app", "inventory:write"))
-                        .build())
-                .build();
+    private static Map<String, Object> post(String subject, String key, String body) {
+        HttpEvents.Builder post = HttpEvents.event()
+                .routeKey("POST /v2/inventories/{product_id}")
+                .rawPath("/v2/inventories/p1")
+                .set("headers", Map.of())
+                .body(body)
+                .method("POST")
+                .verified(subject, "app", "inventory:write");
+        return key == null ? post.build() : post.header("idempotency-key", key).build();
     }
 
     private Router router(int status) {
@@ -76,13 +71,13 @@ class IdempotencyTest {
     void a_retry_with_the_key_gets_the_first_answer_and_does_not_run_again() {
         Router router = router(201);
 
-        APIGatewayV2HTTPResponse first = router.handle(post("ann", "k1", "{\"a\":1}"));
-        APIGatewayV2HTTPResponse retry = router.handle(post("ann", "k1", "{\"a\":1}"));
+        HttpResponse first = router.handle(post("ann", "k1", "{\"a\":1}"));
+        HttpResponse retry = router.handle(post("ann", "k1", "{\"a\":1}"));
 
         assertThat(runs).hasValue(1);
-        assertThat(retry.getStatusCode()).isEqualTo(201);
-        assertThat(retry.getBody()).isEqualTo(first.getBody());
-        assertThat(retry.getHeaders()).containsEntry("Idempotent-Replayed", "true");
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers()).containsEntry("Idempotent-Replayed", "true");
     }
 
     @Test
@@ -90,9 +85,9 @@ class IdempotencyTest {
         Router router = router(201);
         router.handle(post("ann", "k1", "{\"a\":1}"));
 
-        APIGatewayV2HTTPResponse other = router.handle(post("ann", "k1", "{\"a\":2}"));
+        HttpResponse other = router.handle(post("ann", "k1", "{\"a\":2}"));
 
-        assertThat(other.getStatusCode()).isEqualTo(422);
+        assertThat(other.statusCode()).isEqualTo(422);
         assertThat(runs).hasValue(1);
     }
 
@@ -100,7 +95,7 @@ class IdempotencyTest {
     void a_request_still_running_under_the_key_makes_a_retry_409() {
         store.claim("ann", "k1", Idempotency.fingerprint(new HttpRequest(post("ann", "k1", "{\"a\":1}"))));
 
-        assertThat(router(201).handle(post("ann", "k1", "{\"a\":1}")).getStatusCode()).isEqualTo(409);
+        assertThat(router(201).handle(post("ann", "k1", "{\"a\":1}")).statusCode()).isEqualTo(409);
         assertThat(runs).hasValue(0);
     }
 
@@ -108,8 +103,8 @@ class IdempotencyTest {
     void an_answer_that_changed_nothing_for_want_of_a_dependency_is_not_kept_so_a_retry_runs() {
         Router router = router(503);
 
-        assertThat(router.handle(post("ann", "k1", "{\"a\":1}")).getStatusCode()).isEqualTo(503);
-        assertThat(router.handle(post("ann", "k1", "{\"a\":1}")).getStatusCode()).isEqualTo(503);
+        assertThat(router.handle(post("ann", "k1", "{\"a\":1}")).statusCode()).isEqualTo(503);
+        assertThat(router.handle(post("ann", "k1", "{\"a\":1}")).statusCode()).isEqualTo(503);
 
         assertThat(runs).hasValue(2);
     }
@@ -131,7 +126,7 @@ class IdempotencyTest {
         assertThat(Idempotency.isValidKey("k".repeat(255))).isTrue();
         for (String bad : List.of("", "k".repeat(256), "tab\there", "line\nbreak", "naïve", "del\u007f")) {
             assertThat(Idempotency.isValidKey(bad)).as(bad).isFalse();
-            assertThat(router(201).handle(post("ann", bad, "{}")).getStatusCode()).as(bad).isEqualTo(400);
+            assertThat(router(201).handle(post("ann", bad, "{}")).statusCode()).as(bad).isEqualTo(400);
         }
         assertThat(runs).hasValue(0);
     }

@@ -3,8 +3,6 @@ package com.stockroom.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,36 +31,31 @@ class RouterTest {
         System.setErr(realErr);
     }
 
-    /** What API Gateway's JWT authorizer puts in the request context for a valid token. */
-    static APIGatewayV2HTTPEvent.RequestContext.Authorizer verified(String subject, String clientId, String scope) {
-        return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                        .withClaims(Map.of("sub", subject, "client_id", clientId, "scope", scope, "iss", "https://issuer.example"))
-                        .withScopes(List.of(scope.split(" ")))
-                        .build())
-                .build();
+    private static Map<String, Object> admin() {
+        return HttpEvents.verified("admin-1", "back-office", "inventory:read inventory:write");
     }
 
-    private static APIGatewayV2HTTPEvent event(String routeKey) {
-        return event(routeKey, verified("admin-1", "back-office", "inventory:read inventory:write"));
+    private static Map<String, Object> event(String routeKey) {
+        return event(routeKey, admin());
     }
 
-    private static APIGatewayV2HTTPEvent event(String routeKey, APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer) {
-        return APIGatewayV2HTTPEvent.builder()
-                .withRouteKey(routeKey)
-                .withRawPath("/v2/inventories/sku-1")
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").build())
-                        .withAuthorizer(authorizer)
-                        .build())
-                .withPathParameters(Map.of("product_id", "sku-1"))
-                .withIsBase64Encoded(false)
-                .build();
+    private static Map<String, Object> event(String routeKey, Map<String, Object> authorizer) {
+        return request(routeKey, authorizer).build();
+    }
+
+    private static HttpEvents.Builder request(String routeKey, Map<String, Object> authorizer) {
+        return HttpEvents.event()
+                .routeKey(routeKey)
+                .rawPath("/v2/inventories/sku-1")
+                .method("GET")
+                .authorizer(authorizer)
+                .pathParameters(Map.of("product_id", "sku-1"))
+                .set("isBase64Encoded", false);
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> onlyError(APIGatewayV2HTTPResponse response) throws Json.Malformed {
-        Map<String, Object> body = (Map<String, Object>) Json.parse(response.getBody());
+    private static Map<String, Object> onlyError(HttpResponse response) throws Json.Malformed {
+        Map<String, Object> body = (Map<String, Object>) Json.parse(response.body());
         assertThat(body).containsOnlyKeys("errors");
         List<Object> errors = (List<Object>) body.get("errors");
         assertThat(errors).hasSize(1);
@@ -79,22 +72,22 @@ class RouterTest {
                 })
                 .route(POST_ONE, request -> JsonApi.noContent());
 
-        APIGatewayV2HTTPResponse response = router.handle(event(GET_ONE));
+        HttpResponse response = router.handle(event(GET_ONE));
 
         assertThat(seen.get()).isEqualTo("sku-1");
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getBody()).isEqualTo("{\"data\":{\"id\":\"sku-1\"}}");
-        assertThat(router.handle(event(POST_ONE)).getStatusCode()).isEqualTo(204);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"data\":{\"id\":\"sku-1\"}}");
+        assertThat(router.handle(event(POST_ONE)).statusCode()).isEqualTo(204);
     }
 
     @Test
     void an_unknown_route_key_answers_a_json_api_404() throws Exception {
         Router router = new Router().route(GET_ONE, request -> JsonApi.noContent());
 
-        APIGatewayV2HTTPResponse response = router.handle(event("DELETE /v2/inventories/{product_id}"));
+        HttpResponse response = router.handle(event("DELETE /v2/inventories/{product_id}"));
 
-        assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers()).containsEntry("Content-Type", "application/json");
         Map<String, Object> error = onlyError(response);
         assertThat(error).containsEntry("status", 404L).containsEntry("title", "Not Found");
         assertThat((String) error.get("detail")).contains("/v2/inventories/sku-1");
@@ -104,9 +97,9 @@ class RouterTest {
     void a_missing_route_key_answers_a_json_api_404() throws Exception {
         Router router = new Router().route(GET_ONE, request -> JsonApi.noContent());
 
-        APIGatewayV2HTTPResponse response = router.handle(APIGatewayV2HTTPEvent.builder().build());
+        HttpResponse response = router.handle(HttpEvents.event().build());
 
-        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.statusCode()).isEqualTo(404);
         assertThat(onlyError(response)).containsEntry("status", 404L);
     }
 
@@ -116,10 +109,10 @@ class RouterTest {
             throw ApiError.conflict("stock is still allocated");
         });
 
-        APIGatewayV2HTTPResponse response = router.handle(event(GET_ONE));
+        HttpResponse response = router.handle(event(GET_ONE));
 
-        assertThat(response.getStatusCode()).isEqualTo(409);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers()).containsEntry("Content-Type", "application/json");
         assertThat(onlyError(response)).containsExactly(
                 Map.entry("status", 409L),
                 Map.entry("title", "Conflict"),
@@ -133,11 +126,12 @@ class RouterTest {
             return JsonApi.noContent();
         });
 
-        APIGatewayV2HTTPEvent bad = event(GET_ONE);
-        bad.setPathParameters(Map.of("product_id", "not/valid"));
-        APIGatewayV2HTTPResponse response = router.handle(bad);
+        Map<String, Object> bad = request(GET_ONE, admin())
+                .pathParameters(Map.of("product_id", "not/valid"))
+                .build();
+        HttpResponse response = router.handle(bad);
 
-        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).isEqualTo(400);
         assertThat(onlyError(response)).containsEntry("status", 400L).containsEntry("title", "Bad Request");
     }
 
@@ -147,13 +141,13 @@ class RouterTest {
             throw new IllegalStateException("secret internal detail");
         });
 
-        APIGatewayV2HTTPResponse response = router.handle(event(GET_ONE));
+        HttpResponse response = router.handle(event(GET_ONE));
 
-        assertThat(response.getStatusCode()).isEqualTo(500);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers()).containsEntry("Content-Type", "application/json");
         Map<String, Object> error = onlyError(response);
         assertThat(error).containsEntry("status", 500L).containsEntry("title", "Internal Server Error");
-        assertThat(response.getBody()).doesNotContain("secret internal detail");
+        assertThat(response.body()).doesNotContain("secret internal detail");
     }
 
     @Test
@@ -174,7 +168,7 @@ class RouterTest {
             // as defining_a_route_twice_throws says
         }
 
-        assertThat(router.handle(event(GET_ONE)).getStatusCode()).isEqualTo(204);
+        assertThat(router.handle(event(GET_ONE)).statusCode()).isEqualTo(204);
     }
 
     @Test
@@ -185,10 +179,11 @@ class RouterTest {
             return JsonApi.noContent();
         });
 
-        APIGatewayV2HTTPResponse response = router.handle(event(GET_ONE, null));
+        HttpResponse response = router.handle(event(GET_ONE, null));
 
-        assertThat(response.getStatusCode()).isEqualTo(401);
-        assertThat(response.getHeaders()).containsEntry("WWW-Authenticate", "Bearer realm=\"stockroom\"");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers()).containsEntry("WWW-Authenticate", "Bearer realm=\"stockroom\"")
+                .containsEntry("Content-Type", "application/json");
         assertThat(onlyError(response)).containsEntry("status", 401L).containsEntry("title", "Unauthorized");
         assertThat(ran.get()).isNull();
     }
@@ -196,12 +191,9 @@ class RouterTest {
     @Test
     void a_token_without_a_subject_counts_as_no_verified_caller() {
         Router router = new Router().route(GET_ONE, request -> JsonApi.noContent());
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer noSubject = APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                        .withClaims(Map.of("client_id", "app", "scope", "inventory:read")).withScopes(List.of("inventory:read")).build())
-                .build();
+        Map<String, Object> noSubject = HttpEvents.jwt(Map.of("client_id", "app", "scope", "inventory:read"), List.of("inventory:read"));
 
-        assertThat(router.handle(event(GET_ONE, noSubject)).getStatusCode()).isEqualTo(401);
+        assertThat(router.handle(event(GET_ONE, noSubject)).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -212,7 +204,7 @@ class RouterTest {
             return JsonApi.noContent();
         });
 
-        router.handle(event(GET_ONE, verified("shopper-7", "storefront", "carts orders")));
+        router.handle(event(GET_ONE, HttpEvents.verified("shopper-7", "storefront", "carts orders")));
 
         assertThat(seen.get()).isEqualTo(new Caller("shopper-7", java.util.Optional.of("storefront"), java.util.Set.of("carts", "orders")));
         assertThat(seen.get().has("orders")).isTrue();
