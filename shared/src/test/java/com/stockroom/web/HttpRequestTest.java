@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -374,5 +375,155 @@ class HttpRequestTest {
     void query_answers_the_raw_value() {
         assertThat(withQuery(Map.of("cursor", "abc")).query("cursor")).contains("abc");
         assertThat(withQuery(null).query("cursor")).isEmpty();
+    }
+
+    // --- members of the wrong type are read as absent
+
+    @Test
+    void a_null_event_is_an_empty_request() {
+        HttpRequest request = new HttpRequest(null);
+
+        assertThat(request.routeKey()).isEmpty();
+        assertThat(request.method()).isEmpty();
+        assertThat(request.path()).isEmpty();
+        assertThat(request.header("content-type")).isEmpty();
+        assertThat(request.query("limit")).isEmpty();
+        assertStatus(() -> request.id("product_id"), 400);
+        assertStatus(request::data, 400);
+        assertStatus(request::caller, 401);
+    }
+
+    @Test
+    void a_route_key_path_or_method_that_is_not_a_string_is_empty() {
+        HttpRequest request = HttpEvents.event()
+                .set("routeKey", 5L)
+                .set("rawPath", List.of("/v2/inventories"))
+                .set("requestContext", Map.of("http", Map.of("method", true)))
+                .request();
+
+        assertThat(request.routeKey()).isEmpty();
+        assertThat(request.path()).isEmpty();
+        assertThat(request.method()).isEmpty();
+        assertThat(HttpEvents.event().set("requestContext", "GET").request().method()).isEmpty();
+        assertThat(HttpEvents.event().set("requestContext", Map.of("http", "GET")).request().method()).isEmpty();
+    }
+
+    @Test
+    void headers_that_are_not_an_object_or_a_header_that_is_not_a_string_are_absent() {
+        assertThat(HttpEvents.event().set("headers", "content-type: application/json").request().header("content-type")).isEmpty();
+        assertThat(HttpEvents.event().set("headers", List.of("content-type")).request().header("content-type")).isEmpty();
+
+        HttpRequest request = HttpEvents.event().header("x-number", 5L).header("x-list", List.of("a")).header("x-null", null)
+                .header("X-Text", "yes").request();
+
+        assertThat(request.header("x-number")).isEmpty();
+        assertThat(request.header("x-list")).isEmpty();
+        assertThat(request.header("x-null")).isEmpty();
+        assertThat(request.header("x-text")).contains("yes");
+    }
+
+    @Test
+    void a_path_parameter_that_is_not_a_string_is_absent() {
+        assertStatus(() -> HttpEvents.event().pathParameter("product_id", 42L).request().id("product_id"), 400);
+        assertStatus(() -> HttpEvents.event().pathParameter("product_id", Map.of("S", "sku-1")).request().id("product_id"), 400);
+        assertStatus(() -> HttpEvents.event().set("pathParameters", "product_id=sku-1").request().id("product_id"), 400);
+        assertThat(HttpEvents.event().pathParameter("other", 1L).pathParameter("product_id", "sku-1").request().id("product_id"))
+                .isEqualTo("sku-1");
+    }
+
+    @Test
+    void query_parameters_that_are_not_an_object_or_a_value_that_is_not_a_string_are_absent() {
+        assertThat(HttpEvents.event().set("queryStringParameters", List.of("limit=5")).request().query("limit")).isEmpty();
+        assertThat(HttpEvents.event().query(Map.of("limit", 5L)).request().queryInt("limit", 1, 100)).isEmpty();
+        assertThat(HttpEvents.event().query(Map.of("limit", List.of("5"))).request().query("limit")).isEmpty();
+    }
+
+    @Test
+    void a_body_that_is_not_a_string_is_no_body() {
+        HttpRequest request = HttpEvents.event().set("body", Map.of("data", Map.of())).set("isBase64Encoded", false).request();
+
+        assertThatThrownBy(request::data).isInstanceOfSatisfying(ApiError.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.detail()).contains("needs a JSON body");
+        });
+        assertThat(request.rawBody()).isEmpty();
+    }
+
+    @Test
+    void is_base64_encoded_that_is_not_a_boolean_is_false() {
+        String encoded = base64("{\"data\":{\"quantity\":1}}");
+        HttpRequest stringTrue = HttpEvents.event().set("body", encoded).set("isBase64Encoded", "true").request();
+        HttpRequest plain = HttpEvents.event().set("body", "{\"data\":{\"quantity\":1}}").set("isBase64Encoded", 1L).request();
+
+        assertStatus(stringTrue::data, 400);
+        assertThat(stringTrue.rawBody()).isEqualTo(encoded);
+        assertThat(plain.data().wholeNumber("quantity", 1, 10)).isEqualTo(1);
+        assertThat(HttpEvents.event().base64Body(encoded).request().rawBody()).isEqualTo("b64:" + encoded);
+    }
+
+    @Test
+    void an_authorizer_of_the_wrong_shape_is_no_verified_caller() {
+        assertStatus(() -> HttpEvents.event().set("requestContext", Map.of("authorizer", "jwt")).request().caller(), 401);
+        assertStatus(() -> HttpEvents.event().authorizer(Map.of("jwt", List.of())).request().caller(), 401);
+        assertStatus(() -> HttpEvents.event().authorizer(HttpEvents.jwt(null, List.of("inventory:read"))).request().caller(), 401);
+        assertStatus(() -> HttpEvents.event().authorizer(Map.of("jwt", Map.of("claims", "sub=ann"))).request().caller(), 401);
+        assertStatus(() -> HttpEvents.event().authorizer(HttpEvents.jwt(Map.of("sub", 7L), List.of())).request().caller(), 401);
+        assertStatus(() -> HttpEvents.event().authorizer(HttpEvents.jwt(Map.of("sub", " "), List.of())).request().caller(), 401);
+    }
+
+    @Test
+    void claims_and_scopes_of_the_wrong_type_are_left_out_of_the_caller() {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("sub", "ann");
+        claims.put("client_id", 12L);
+        claims.put("scope", List.of("orders"));
+        Map<String, Object> jwt = new HashMap<>();
+        jwt.put("claims", claims);
+        jwt.put("scopes", java.util.Arrays.asList("carts", 5L, null, Map.of("x", "y"), "orders:write"));
+
+        Caller caller = HttpEvents.event().authorizer(Map.of("jwt", jwt)).request().caller();
+
+        assertThat(caller).isEqualTo(new Caller("ann", java.util.Optional.empty(), java.util.Set.of("carts", "orders:write")));
+        assertThat(HttpEvents.event().authorizer(Map.of("jwt", Map.of("claims", Map.of("sub", "bob"), "scopes", "carts")))
+                .request().caller().scopes()).isEmpty();
+    }
+
+    @Test
+    void scopes_come_from_the_scopes_list_and_the_scope_claim_together() {
+        Caller caller = HttpEvents.event()
+                .authorizer(HttpEvents.jwt(Map.of("sub", "ann", "scope", "  carts   orders "), List.of("orders", "inventory:read")))
+                .request().caller();
+
+        assertThat(caller.scopes()).containsExactlyInAnyOrder("carts", "orders", "inventory:read");
+        assertThat(caller.clientId()).isEmpty();
+    }
+
+    @Test
+    void an_http_api_event_as_api_gateway_sends_it_is_read_from_its_json() throws Exception {
+        String text = """
+                {"version":"2.0","routeKey":"POST /v2/inventories/{product_id}","rawPath":"/v2/inventories/sku-1",
+                 "rawQueryString":"limit=5","headers":{"content-type":"application/json","idempotency-key":"k1"},
+                 "queryStringParameters":{"limit":"5"},
+                 "requestContext":{"accountId":"123456789012","apiId":"api","domainName":"api.example","stage":"$default",
+                   "authorizer":{"jwt":{"claims":{"sub":"admin-1","client_id":"back-office","scope":"inventory:write",
+                     "exp":"1764800000"},"scopes":null}},
+                   "http":{"method":"POST","path":"/v2/inventories/sku-1","protocol":"HTTP/1.1","sourceIp":"192.0.2.1",
+                     "userAgent":"curl"},"requestId":"id","routeKey":"POST /v2/inventories/{product_id}","time":"01/Dec/2026:10:00:00 +0000",
+                   "timeEpoch":1764583200000},
+                 "pathParameters":{"product_id":"sku-1"},"body":"eyJkYXRhIjp7InF1YW50aXR5IjozfX0=","isBase64Encoded":true}
+                """;
+
+        HttpRequest request = new HttpRequest(com.stockroom.lambda.Events.read(
+                new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(request.routeKey()).isEqualTo("POST /v2/inventories/{product_id}");
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/v2/inventories/sku-1");
+        assertThat(request.header("Idempotency-Key")).contains("k1");
+        assertThat(request.queryInt("limit", 1, 100)).contains(5);
+        assertThat(request.id("product_id")).isEqualTo("sku-1");
+        assertThat(request.data().wholeNumber("quantity", 1, 10)).isEqualTo(3);
+        assertThat(request.caller()).isEqualTo(new Caller("admin-1", java.util.Optional.of("back-office"),
+                java.util.Set.of("inventory:write")));
     }
 }
