@@ -4,8 +4,10 @@ import com.stockroom.web.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -31,12 +33,28 @@ public final class StreamBatches {
     }
 
     /**
-     * Handles the event's {@code Records} in order and answers the
+     * Handles the event's {@code Records} one by one, in order, and answers the
      * {@code {"batchItemFailures":[{"itemIdentifier": sequenceNumber}]}} document Lambda reads.
      */
     public static String process(Map<String, Object> event, Consumer<StreamRecord> recordHandler) {
-        List<Object> failures = new ArrayList<>();
+        return processInRuns(event, 1, Optional::of, records -> recordHandler.accept(records.get(0)));
+    }
+
+    /**
+     * Reads the event's records in order into what they write ({@code reading}: nothing, for a
+     * record that writes nothing), then hands those over in runs of up to {@code runSize} to
+     * {@code writing}, so a batch of N changes costs N / runSize writes rather than N. A record
+     * that fails to read ends the reading there; a run that fails to write ends the writing there.
+     * Either way the failure is reported at that record's sequence number, so Lambda retries it
+     * and everything after it, and nothing before it; the records before it are written first.
+     */
+    public static <T> String processInRuns(Map<String, Object> event, int runSize, Function<StreamRecord, Optional<T>> reading,
+            Consumer<List<T>> writing) {
         List<?> records = event.get("Records") instanceof List<?> list ? list : List.of();
+        List<T> read = new ArrayList<>();
+        List<String> readFrom = new ArrayList<>();
+        String unreadable = null;
+        boolean failedToRead = false;
         for (Object raw : records) {
             try {
                 if (!(raw instanceof Map<?, ?>)) {
@@ -45,15 +63,32 @@ public final class StreamBatches {
                 @SuppressWarnings("unchecked")
                 StreamRecord record = StreamRecord.read((Map<String, Object>) raw);
                 requireWellFormed(record);
-                recordHandler.accept(record);
+                Optional<T> item = reading.apply(record);
+                if (item.isPresent()) {
+                    read.add(item.get());
+                    readFrom.add(record.sequenceNumber());
+                }
             } catch (RuntimeException failure) {
-                String sequenceNumber = StreamRecord.sequenceNumberOf(raw);
-                System.err.println("Stream record " + sequenceNumber + " failed; it and the rest of the batch will be retried: " + failure);
-                failures.add(Json.object("itemIdentifier", sequenceNumber));
+                unreadable = StreamRecord.sequenceNumberOf(raw);
+                failedToRead = true;
+                System.err.println("Stream record " + unreadable + " could not be read; it and the rest of the batch will be retried: " + failure);
                 break;
             }
         }
-        return Json.write(Json.object("batchItemFailures", failures));
+        for (int from = 0; from < read.size(); from += runSize) {
+            try {
+                writing.accept(read.subList(from, Math.min(read.size(), from + runSize)));
+            } catch (RuntimeException failure) {
+                System.err.println("Stream records from " + readFrom.get(from) + " could not be written; they and the rest of the batch"
+                        + " will be retried: " + failure);
+                return failedAt(readFrom.get(from));
+            }
+        }
+        return failedToRead ? failedAt(unreadable) : Json.write(Json.object("batchItemFailures", List.of()));
+    }
+
+    private static String failedAt(String sequenceNumber) {
+        return Json.write(Json.object("batchItemFailures", List.of(Json.object("itemIdentifier", sequenceNumber))));
     }
 
     /**

@@ -36,8 +36,21 @@ public final class DependencyFailures {
     private DependencyFailures() {
     }
 
+    /**
+     * Items a batch write left unprocessed: DynamoDB's answer when it throttles part of a batch.
+     * Retried, with backoff, for those items alone.
+     */
+    public static final class UnprocessedItems extends RuntimeException {
+        public UnprocessedItems(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** Whether, and how, a failure is transient. */
     public static Optional<Transience> transience(Throwable failure) {
+        if (failure instanceof UnprocessedItems) {
+            return Optional.of(Transience.THROTTLED);
+        }
         if (failure instanceof TransactionCanceledException cancelled) {
             return cancelled.hasCancellationReasons() ? transience(cancelled.cancellationReasons()) : Optional.empty();
         }

@@ -3,9 +3,13 @@ package com.stockroom.stock.application;
 import com.stockroom.stock.model.HistoryEntry;
 import com.stockroom.stock.model.StockHistory;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /** Writing a stock change to the historic log, once however often it is delivered. */
 public final class RecordingStockHistory {
+
+    /** How many entries one write takes: a DynamoDB batch write's most. */
+    public static final int RUN = 25;
 
     private final StockHistory history;
 
@@ -17,5 +21,10 @@ public final class RecordingStockHistory {
     /** True if the entry is new; false if it was recorded before (a redelivery). */
     public boolean record(HistoryEntry entry) {
         return history.record(entry);
+    }
+
+    /** Writes a run of entries (a stream batch's), each once in effect however often it is delivered. */
+    public void recordAll(List<HistoryEntry> entries) {
+        history.recordAll(entries);
     }
 }

@@ -6,6 +6,7 @@ import static com.stockroom.stock.infrastructure.StockItems.PRODUCT_ID;
 import static com.stockroom.stock.infrastructure.StockItems.SEQUENCE;
 import static com.stockroom.stock.infrastructure.StockItems.s;
 
+import com.stockroom.platform.DependencyFailures;
 import com.stockroom.platform.Retrying;
 import com.stockroom.stock.model.HistoryEntry;
 import com.stockroom.stock.model.InvalidCursor;
@@ -15,19 +16,25 @@ import com.stockroom.stock.model.ProductId;
 import com.stockroom.stock.model.StockHistory;
 import com.stockroom.stock.model.TransactionId;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The historic log in DynamoDB: one item per change, keyed by product and time-ordered
- * transaction id. Writing is conditional on the entry being new, so a replayed stream record
- * changes nothing.
+ * transaction id. A single entry is written on condition that it is new; a stream batch's
+ * entries go in batch writes of up to {@value #BATCH_SIZE}, which take no conditions, and need
+ * none: an entry is made from its stream record alone, so a replayed record puts the very same
+ * item again.
  */
 final class DynamoDbStockHistory implements StockHistory {
 
@@ -54,6 +61,31 @@ final class DynamoDbStockHistory implements StockHistory {
             return true;
         } catch (ConditionalCheckFailedException alreadyRecorded) {
             return false;
+        }
+    }
+
+    /** The most items one {@code BatchWriteItem} takes. */
+    static final int BATCH_SIZE = 25;
+
+    @Override
+    public void recordAll(List<HistoryEntry> entries) {
+        for (int from = 0; from < entries.size(); from += BATCH_SIZE) {
+            // One request may not name a key twice: a batch that delivers one change twice keeps one.
+            Map<String, WriteRequest> byKey = new LinkedHashMap<>();
+            for (HistoryEntry entry : entries.subList(from, Math.min(entries.size(), from + BATCH_SIZE))) {
+                byKey.put(entry.change().productId().value() + "\n" + entry.change().id().value(),
+                        WriteRequest.builder().putRequest(p -> p.item(StockItems.historyItem(entry))).build());
+            }
+            List<List<WriteRequest>> left = new ArrayList<>(List.of(List.copyOf(byKey.values())));
+            Retrying.run("recording history", () -> {
+                BatchWriteItemResponse response = dynamoDb.batchWriteItem(batch -> batch.requestItems(Map.of(table, left.get(0))));
+                List<WriteRequest> unprocessed = response.hasUnprocessedItems()
+                        ? response.unprocessedItems().getOrDefault(table, List.of()) : List.of();
+                if (!unprocessed.isEmpty()) {
+                    left.set(0, unprocessed);
+                    throw new DependencyFailures.UnprocessedItems(unprocessed.size() + " history entries were left unprocessed");
+                }
+            });
         }
     }
 

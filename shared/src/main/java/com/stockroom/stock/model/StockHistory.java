@@ -1,5 +1,6 @@
 package com.stockroom.stock.model;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -8,6 +9,13 @@ public interface StockHistory {
 
     /** Records the entry; true if it is new, false if it was already there (a replay). */
     boolean record(HistoryEntry entry);
+
+    /**
+     * Records every entry, in as few writes as the store allows. An entry already there is
+     * written again as it was: an entry is made from its stream record alone, so a replay writes
+     * the same item and changes nothing.
+     */
+    void recordAll(List<HistoryEntry> entries);
 
     Optional<HistoryEntry> find(ProductId productId, TransactionId transactionId);
 

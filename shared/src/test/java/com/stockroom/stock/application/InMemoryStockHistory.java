@@ -29,6 +29,11 @@ final class InMemoryStockHistory implements StockHistory {
     }
 
     @Override
+    public synchronized void recordAll(List<HistoryEntry> many) {
+        many.forEach(this::record);
+    }
+
+    @Override
     public synchronized Optional<HistoryEntry> find(ProductId productId, TransactionId transactionId) {
         return entries.stream()
                 .filter(e -> e.change().productId().equals(productId) && e.change().id().equals(transactionId))

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.stockroom.lambda.Events;
 import com.stockroom.lambda.Invocations;
+import com.stockroom.lambda.Snapshots;
+import com.stockroom.lambda.Priming;
 import com.stockroom.lambda.StreamBatches;
 import com.stockroom.platform.Settings;
 import com.stockroom.stock.application.RecordingStockHistory;
@@ -29,13 +31,17 @@ public final class StockHistoryHandler implements RequestStreamHandler {
 
     public StockHistoryHandler(Map<String, String> environment) {
         this.recording = DaggerStockHistoryFunction.factory().create(new Settings(environment)).recording();
+        // An empty batch: the JSON path only, nothing written to the log before the snapshot.
+        Snapshots.primeBeforeSnapshot("stock-history", () -> StreamBatches.processInRuns(Map.of("Records", java.util.List.of()),
+                RecordingStockHistory.RUN, record -> StockStreamImages.historyEntry(record.oldImage(), record.newImage(),
+                        record.sequenceNumber()), recording::recordAll));
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Map<String, Object> event = Events.read(input);
-        Events.write(output, Invocations.within(context, () -> StreamBatches.process(event, record -> StockStreamImages
-                .historyEntry(record.oldImage(), record.newImage(), record.sequenceNumber())
-                .ifPresent(recording::record))));
+        Events.write(output, Invocations.within(context, () -> StreamBatches.processInRuns(event, RecordingStockHistory.RUN,
+                record -> StockStreamImages.historyEntry(record.oldImage(), record.newImage(), record.sequenceNumber()),
+                recording::recordAll)));
     }
 }
