@@ -7,7 +7,10 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -17,8 +20,10 @@ import java.util.UUID;
 
 /**
  * One function of the template, run in this JVM as the Java runtime runs it: the handler class
- * is built once (the init phase), and each invocation's JSON is turned into the handler's event
- * type, and its answer back into JSON, by the runtime's own serializers.
+ * is built once (the init phase); a stream handler ({@code handleRequest(InputStream,
+ * OutputStream, Context)}) gets each invocation's bytes and writes its answer's, and any other
+ * handler's event is turned into its event type, and its answer back into JSON, by the
+ * runtime's own serializers.
  *
  * <p>Unlike Lambda, which gives each concurrent request an instance of its own, one instance
  * serves every request here, concurrently; the handlers are written to allow that.
@@ -34,6 +39,7 @@ final class LocalFunction {
 
     private Object instance;
     private Method method;
+    private boolean streaming;
     private PojoSerializer<Object> input;
     private PojoSerializer<Object> output;
 
@@ -81,6 +87,16 @@ final class LocalFunction {
             }
             Method found = null;
             for (Method m : type.getMethods()) {
+                Class<?>[] p = m.getParameterTypes();
+                if (m.getName().equals(handlerMethod) && p.length == 3 && InputStream.class.equals(p[0])
+                        && OutputStream.class.equals(p[1]) && Context.class.equals(p[2])) {
+                    streaming = true;
+                    method = m;
+                    instance = built;
+                    return;
+                }
+            }
+            for (Method m : type.getMethods()) {
                 if (m.getName().equals(handlerMethod) && !m.isBridge() && m.getParameterCount() == 2
                         && Context.class.equals(m.getParameterTypes()[1])) {
                     found = m;
@@ -103,6 +119,17 @@ final class LocalFunction {
     /** Invokes the function with an event as Lambda would deliver it, answering its JSON. */
     String invoke(String eventJson) throws FunctionError {
         init();
+        if (streaming) {
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            try {
+                method.invoke(instance, new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), answer, new LocalContext());
+            } catch (InvocationTargetException e) {
+                throw new FunctionError(name, e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            return answer.size() == 0 ? "null" : answer.toString(StandardCharsets.UTF_8);
+        }
         Object event = input.fromJson(eventJson);
         Object result;
         try {

@@ -2,62 +2,85 @@ package com.stockroom.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stockroom.web.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Each function's deployable jar, with nothing beside it but what the Java runtime brings (its
- * serialization library), turns its events into the handler's event type as Lambda will, and
- * loads its handler. What the local stack's own class path happens to carry cannot hide a class
- * missing from a jar (Joda time was, and every event failed to deserialize without it).
+ * Each function's deployable jar, with nothing beside it (a stream handler needs nothing of the
+ * Java runtime's serializers), builds its handler and answers an event, so what the local
+ * stack's own class path happens to carry cannot hide a class missing from a jar. And each jar
+ * holds only what its function uses: no event classes, no Joda time, no other function's code.
  */
+@ExtendWith(Stack.class)
 class FunctionJarsIT {
 
     private static final Path ROOT = Path.of("..");
-    private static final Path SERIALIZATION = Path.of("target", "lambda-runtime", "aws-lambda-java-serialization.jar");
 
-    /** Jar, handler class, event type and a minimal event of that type. */
-    private record Function(String jar, String handler, String eventType, String event) {
+    /** Logical id, jar, handler class, its package, an event and what the answer must contain. */
+    private record Function(String logicalId, String jar, String handler, String ownPackage, String event, Map<String, Object> answer) {
     }
 
-    private static final String HTTP = "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent";
-    private static final String HTTP_EVENT = "{\"version\":\"2.0\",\"routeKey\":\"GET /\",\"rawPath\":\"/\",\"requestContext\":"
-            + "{\"http\":{\"method\":\"GET\",\"path\":\"/\"},\"authorizer\":{\"jwt\":{\"claims\":{\"sub\":\"a\"},\"scopes\":[\"carts\"]}},"
+    private static final String HTTP_EVENT = "{\"version\":\"2.0\",\"routeKey\":\"GET /nowhere\",\"rawPath\":\"/nowhere\",\"requestContext\":"
+            + "{\"http\":{\"method\":\"GET\",\"path\":\"/nowhere\"},\"authorizer\":{\"jwt\":{\"claims\":{\"sub\":\"a\"},\"scopes\":[\"carts\"]}},"
             + "\"timeEpoch\":1764583200000},\"isBase64Encoded\":false}";
+    private static final Map<String, Object> NOT_FOUND = Map.of("statusCode", 404L);
+    private static final Map<String, Object> NO_FAILURES = Map.of("batchItemFailures", List.of());
 
     private static final List<Function> FUNCTIONS = List.of(
-            new Function("functions/inventory-api/target/inventory-api.jar", "com.stockroom.functions.inventory.InventoryApiHandler", HTTP, HTTP_EVENT),
-            new Function("functions/carts-api/target/carts-api.jar", "com.stockroom.functions.carts.CartsApiHandler", HTTP, HTTP_EVENT),
-            new Function("functions/orders-api/target/orders-api.jar", "com.stockroom.functions.orders.OrdersApiHandler", HTTP, HTTP_EVENT),
-            new Function("functions/payment-results/target/payment-results.jar", "com.stockroom.functions.payments.PaymentResultsHandler",
-                    "com.amazonaws.services.lambda.runtime.events.SQSEvent",
-                    "{\"Records\":[{\"messageId\":\"m-1\",\"body\":\"{}\",\"attributes\":{\"ApproximateReceiveCount\":\"1\"}}]}"),
-            new Function("functions/stock-history/target/stock-history.jar", "com.stockroom.functions.history.StockHistoryHandler",
-                    "com.amazonaws.services.lambda.runtime.events.DynamodbEvent",
-                    "{\"Records\":[{\"eventName\":\"INSERT\",\"dynamodb\":{\"ApproximateCreationDateTime\":1764583200,"
-                            + "\"Keys\":{\"product_id\":{\"S\":\"p\"}},\"SequenceNumber\":\"1\",\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"}}]}"));
+            new Function("InventoryApiFunction", "functions/inventory-api/target/inventory-api.jar", "com.stockroom.functions.inventory.InventoryApiHandler",
+                    "com/stockroom/functions/inventory/", HTTP_EVENT, NOT_FOUND),
+            new Function("CartsApiFunction", "functions/carts-api/target/carts-api.jar", "com.stockroom.functions.carts.CartsApiHandler",
+                    "com/stockroom/functions/carts/", HTTP_EVENT, NOT_FOUND),
+            new Function("OrdersApiFunction", "functions/orders-api/target/orders-api.jar", "com.stockroom.functions.orders.OrdersApiHandler",
+                    "com/stockroom/functions/orders/", HTTP_EVENT, NOT_FOUND),
+            new Function("PaymentResultsFunction", "functions/payment-results/target/payment-results.jar", "com.stockroom.functions.payments.PaymentResultsHandler",
+                    "com/stockroom/functions/payments/", "{\"Records\":[]}", NO_FAILURES),
+            new Function("StockHistoryFunction", "functions/stock-history/target/stock-history.jar", "com.stockroom.functions.history.StockHistoryHandler",
+                    "com/stockroom/functions/history/", "{\"Records\":[]}", NO_FAILURES));
 
     @Test
-    void every_functions_jar_deserializes_its_events_with_only_the_runtimes_serializers_beside_it() throws Exception {
-        assertThat(SERIALIZATION).exists();
+    void every_functions_jar_alone_builds_its_handler_and_answers_an_event() throws Exception {
         for (Function function : FUNCTIONS) {
             Path jar = ROOT.resolve(function.jar());
             assertThat(jar).as("built by the package phase").exists();
-            try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL(), SERIALIZATION.toUri().toURL()},
-                    ClassLoader.getPlatformClassLoader())) {
-                Class<?> type = Class.forName(function.eventType(), true, loader);
-                Class<?> serializers = Class.forName(
-                        "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers", true, loader);
-                Method serializerFor = serializers.getMethod("serializerFor", Class.class, ClassLoader.class);
-                Object serializer = serializerFor.invoke(null, type, loader);
-                Class<?> pojoSerializer = Class.forName("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", true, loader);
-                Object event = pojoSerializer.getMethod("fromJson", String.class).invoke(serializer, function.event());
-                assertThat(event).as(function.jar()).isInstanceOf(type);
-                assertThat(Class.forName(function.handler(), false, loader)).as(function.handler()).isNotNull();
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+                Class<?> type = Class.forName(function.handler(), true, loader);
+                Object handler = type.getConstructor(Map.class).newInstance(Stack.get().function(function.logicalId()).environment());
+                Class<?> context = Class.forName("com.amazonaws.services.lambda.runtime.Context", false, loader);
+                Method handle = type.getMethod("handleRequest", InputStream.class, OutputStream.class, context);
+                ByteArrayOutputStream answer = new ByteArrayOutputStream();
+                handle.invoke(handler, new ByteArrayInputStream(function.event().getBytes(StandardCharsets.UTF_8)), answer, null);
+                @SuppressWarnings("unchecked") Map<?, ?> parsed = (Map<?, ?>) Json.parse(answer.toString(StandardCharsets.UTF_8));
+                assertThat((Map<Object, Object>) parsed).as(function.jar()).containsAllEntriesOf(function.answer());
+            }
+        }
+    }
+
+    @Test
+    void no_jar_carries_event_classes_joda_time_or_another_functions_code() throws Exception {
+        for (Function function : FUNCTIONS) {
+            try (JarFile jar = new JarFile(ROOT.resolve(function.jar()).toFile())) {
+                List<String> entries = Collections.list(jar.entries()).stream().map(e -> e.getName()).toList();
+                assertThat(entries).as(function.jar()).contains(function.handler().replace('.', '/') + ".class");
+                assertThat(entries).as(function.jar())
+                        .noneMatch(name -> name.startsWith("com/amazonaws/services/lambda/runtime/events/"))
+                        .noneMatch(name -> name.startsWith("org/joda/"))
+                        .noneMatch(name -> name.startsWith("com/stockroom/functions/") && name.endsWith(".class")
+                                && !name.startsWith(function.ownPackage()));
             }
         }
     }

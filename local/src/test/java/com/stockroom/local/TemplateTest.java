@@ -2,7 +2,7 @@ package com.stockroom.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class TemplateTest {
         for (Map.Entry<String, Map<String, Object>> function : functions.entrySet()) {
             String handler = String.valueOf(function.getValue().get("Handler"));
             Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
-            assertThat(RequestHandler.class).as(function.getKey()).isAssignableFrom(type);
+            assertThat(RequestStreamHandler.class).as(function.getKey() + " reads its event's bytes itself").isAssignableFrom(type);
             assertThat(type.getConstructor()).as(function.getKey() + " needs the constructor Lambda calls").isNotNull();
             assertThat(String.valueOf(function.getValue().get("CodeUri"))).endsWith(".jar");
         }
