@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.stockroom.lambda.Events;
 import com.stockroom.lambda.Invocations;
+import com.stockroom.lambda.Snapshots;
+import com.stockroom.lambda.Priming;
 import com.stockroom.platform.Settings;
 import com.stockroom.web.Router;
 import java.io.IOException;
@@ -22,6 +24,8 @@ public final class CartsApiHandler implements RequestStreamHandler {
 
     public CartsApiHandler(Map<String, String> environment) {
         this.router = DaggerCartsApi.factory().create(new Settings(environment)).routes().router();
+        Snapshots.primeBeforeSnapshot("carts-api", () -> router.handle(Priming.httpGet("GET /v2/carts/{cart_ref}/items",
+                Map.of("cart_ref", "stockroom-priming"), "carts")));
     }
 
     /** Reads the HTTP API event's JSON itself: no event classes, no reflection on the cold path. */

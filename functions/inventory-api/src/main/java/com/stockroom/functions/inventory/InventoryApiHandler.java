@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.stockroom.lambda.Events;
 import com.stockroom.lambda.Invocations;
+import com.stockroom.lambda.Snapshots;
+import com.stockroom.lambda.Priming;
 import com.stockroom.platform.Settings;
 import com.stockroom.web.Router;
 import java.io.IOException;
@@ -24,6 +26,8 @@ public final class InventoryApiHandler implements RequestStreamHandler {
     /** Wires the function for the given environment, as Lambda would set it. */
     public InventoryApiHandler(Map<String, String> environment) {
         this.router = DaggerInventoryApi.factory().create(new Settings(environment)).routes().router();
+        Snapshots.primeBeforeSnapshot("inventory-api", () -> router.handle(Priming.httpGet("GET /v2/inventories/{product_id}",
+                Map.of("product_id", "stockroom-priming"), "inventory:read")));
     }
 
     /** Reads the HTTP API event's JSON itself: no event classes, no reflection on the cold path. */

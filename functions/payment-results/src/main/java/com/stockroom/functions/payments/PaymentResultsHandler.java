@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.stockroom.lambda.Events;
 import com.stockroom.lambda.Invocations;
+import com.stockroom.lambda.Snapshots;
+import com.stockroom.lambda.Priming;
 import com.stockroom.lambda.QueueBatches;
 import com.stockroom.platform.Settings;
 import java.io.IOException;
@@ -26,6 +28,10 @@ public final class PaymentResultsHandler implements RequestStreamHandler {
 
     public PaymentResultsHandler(Map<String, String> environment) {
         this.messages = DaggerPaymentsFunction.factory().create(new Settings(environment)).messages();
+        // A result for an order that does not exist: read, matched to no payment, ignored.
+        Snapshots.primeBeforeSnapshot("payment-results", () -> QueueBatches.process(Priming.queueMessage(
+                "{\"order_id\":\"" + Priming.ORDER + "\",\"payment_id\":\"stockroom-priming\",\"status\":\"failed\"}"),
+                messages::handle));
     }
 
     @Override
