@@ -1,5 +1,6 @@
 package com.stockroom.local;
 
+import com.stockroom.local.bench.ClassArchive;
 import com.stockroom.local.bench.ColdStart;
 import com.stockroom.local.bench.Hello;
 import com.stockroom.web.Json;
@@ -87,11 +88,12 @@ public final class Benchmark {
     }
 
     /** One function's (or the baseline's) figures. */
-    record Row(String name, String event, double wallMedianMs, double peakRssMb, double jarMb) {
+    record Row(String name, String event, double wallMedianMs, double archivedWallMedianMs, double peakRssMb, double jarMb) {
     }
 
     /** The table's rows, the baseline's first. */
-    record Result(Row baseline, List<Row> functions, int runs, String javaToolOptions, String java, String javaVersion) {
+    record Result(Row baseline, List<Row> functions, int runs, String javaToolOptions, String java, String javaVersion,
+            ClassArchive archive) {
 
         String table() {
             StringBuilder out = new StringBuilder();
@@ -100,21 +102,23 @@ public final class Benchmark {
             out.append("JVM: ").append(java).append(" (").append(javaVersion).append("), JAVA_TOOL_OPTIONS=")
                     .append(javaToolOptions).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
             out.append("Class path of each: the function's jar, the runner and aws-lambda-java-serialization, as the Java runtime has them\n");
+            out.append("With its archive: ").append(archive.describe()).append(", made by one training run of the function\n");
             out.append('\n');
-            out.append("| function | wall (median of ").append(runs).append(") | × bare JVM | peak RSS | jar |\n");
-            out.append("|---|---|---|---|---|\n");
-            out.append(String.format(Locale.ROOT, "| bare JVM hello | %.0f ms | 1.0× | %s | - |%n", baseline.wallMedianMs(),
-                    baseline.peakRssMb() < 0 ? "-" : String.format(Locale.ROOT, "%.0f MB", baseline.peakRssMb())));
+            out.append("| function | wall, no archive | × bare JVM | wall, with its archive | × bare JVM | peak RSS | jar |\n");
+            out.append("|---|---|---|---|---|---|---|\n");
+            out.append(String.format(Locale.ROOT, "| bare JVM hello | %.0f ms | 1.0× | - | - | - | - |%n", baseline.wallMedianMs()));
             for (Row row : functions) {
-                out.append(String.format(Locale.ROOT, "| %s (%s) | %.0f ms | %.1f× | %s | %.1f MB |%n", row.name(), row.event(),
-                        row.wallMedianMs(), ratio(row), row.peakRssMb() < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB", row.peakRssMb()),
-                        row.jarMb()));
+                out.append(String.format(Locale.ROOT, "| %s (%s) | %.0f ms | %.1f× | %.0f ms | %.1f× | %s | %.1f MB |%n", row.name(), row.event(),
+                        row.wallMedianMs(), ratio(row), row.archivedWallMedianMs(), archivedRatio(row),
+                        row.peakRssMb() < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB", row.peakRssMb()), row.jarMb()));
             }
             out.append('\n');
-            Row slowest = functions.stream().max(Comparator.comparingDouble(this::ratio)).orElseThrow();
-            out.append(target(functions.stream().allMatch(r -> ratio(r) <= COLD_START_TARGET),
-                    String.format(Locale.ROOT, "cold start ≤ %.0f× a bare JVM for every function: worst %s at %.1f×",
-                            COLD_START_TARGET, slowest.name(), ratio(slowest))));
+            Row slowest = functions.stream().max(Comparator.comparingDouble(this::archivedRatio)).orElseThrow();
+            out.append(target(functions.stream().allMatch(r -> archivedRatio(r) <= COLD_START_TARGET),
+                    String.format(Locale.ROOT, "cold start ≤ %.0f× a bare JVM for every function, with its archive: worst %s at %.1f×",
+                            COLD_START_TARGET, slowest.name(), archivedRatio(slowest))));
+            Row slowestBare = functions.stream().max(Comparator.comparingDouble(this::ratio)).orElseThrow();
+            out.append(String.format(Locale.ROOT, "         (without an archive: worst %s at %.1f×)%n", slowestBare.name(), ratio(slowestBare)));
             Row largest = functions.stream().max(Comparator.comparingDouble(Row::jarMb)).orElseThrow();
             out.append(target(functions.stream().allMatch(r -> r.jarMb() <= JAR_TARGET_MB),
                     String.format(Locale.ROOT, "jar ≤ %.0f MB for every function: largest %s at %.1f MB",
@@ -132,6 +136,10 @@ public final class Benchmark {
             return row.wallMedianMs() / baseline.wallMedianMs();
         }
 
+        double archivedRatio(Row row) {
+            return row.archivedWallMedianMs() / baseline.wallMedianMs();
+        }
+
         private static String target(boolean met, String what) {
             return (met ? "MET      " : "NOT MET  ") + what + "\n";
         }
@@ -146,33 +154,44 @@ public final class Benchmark {
             Path runner = runnerClasses(work.resolve("runner"));
             Map<String, List<Path>> events = new LinkedHashMap<>();
             for (String id : logicalIds) {
-                events.put(id, events(id, runs, work.resolve("events")));
+                // One to train the function's class archive, then one for each timed start, with and without it.
+                events.put(id, events(id, 2 * runs + 1, work.resolve("events")));
             }
             Map<String, List<Long>> walls = new LinkedHashMap<>();
+            Map<String, List<Long>> archivedWalls = new LinkedHashMap<>();
             Map<String, Long> peakRss = new HashMap<>();
             // Once untimed, so the first timed JVM does not pay for reading the JDK from disk.
-            String javaVersion = launch(work, List.of(runner), Map.of(), Hello.class.getName(), List.of()).stdout().strip();
-            for (int run = 0; run < runs; run++) {
-                walls.computeIfAbsent("", k -> new ArrayList<>()).add(launch(work, List.of(runner), Map.of(), Hello.class.getName(), List.of()).wallNanos());
+            String javaVersion = launch(work, List.of(runner), Map.of(), List.of(), Hello.class.getName(), List.of()).stdout().strip();
+            ClassArchive archive = ClassArchive.forJavaVersion(javaVersion);
+            Map<String, Path> archives = new HashMap<>();
+            for (String id : logicalIds) {
+                Path file = work.resolve(name(id) + archive.extension());
+                checkAnswered(id, coldStart(work, id, runner, archive.training(file), events.get(id).get(0)));
+                if (!Files.isRegularFile(file)) {
+                    throw new IllegalStateException("the training run of " + id + " made no archive " + file);
+                }
+                archives.put(id, file);
+            }
+            for (int run = 1; run <= runs; run++) {
+                walls.computeIfAbsent("", k -> new ArrayList<>()).add(
+                        launch(work, List.of(runner), Map.of(), List.of(), Hello.class.getName(), List.of()).wallNanos());
                 for (String id : logicalIds) {
-                    LocalFunction function = stack.function(id);
-                    List<Path> classPath = new ArrayList<>(List.of(jar(id), runner));
-                    classPath.addAll(runtimeJars);
-                    Launch launch = launch(work, classPath, function.environment(),
-                            ColdStart.class.getName(), List.of(function.handler(), events.get(id).get(run).toString()));
-                    checkAnswered(id, launch);
-                    walls.computeIfAbsent(id, k -> new ArrayList<>()).add(launch.wallNanos());
-                    peakRss.merge(id, launch.peakRssKb(), Math::max);
+                    Launch plain = coldStart(work, id, runner, List.of(), events.get(id).get(2 * run - 1));
+                    walls.computeIfAbsent(id, k -> new ArrayList<>()).add(plain.wallNanos());
+                    peakRss.merge(id, plain.peakRssKb(), Math::max);
+                    Launch archived = coldStart(work, id, runner, archive.use(archives.get(id)), events.get(id).get(2 * run));
+                    archivedWalls.computeIfAbsent(id, k -> new ArrayList<>()).add(archived.wallNanos());
+                    peakRss.merge(id, archived.peakRssKb(), Math::max);
                 }
             }
-            Row baseline = new Row("bare JVM hello", "", medianMs(walls.get("")), -1, 0);
+            Row baseline = new Row("bare JVM hello", "", medianMs(walls.get("")), medianMs(walls.get("")), -1, 0);
             List<Row> rows = new ArrayList<>();
             for (String id : logicalIds) {
                 long rss = peakRss.getOrDefault(id, -1L);
-                rows.add(new Row(name(id), FUNCTIONS.getOrDefault(id, "one event"), medianMs(walls.get(id)),
+                rows.add(new Row(name(id), FUNCTIONS.getOrDefault(id, "one event"), medianMs(walls.get(id)), medianMs(archivedWalls.get(id)),
                         rss < 0 ? -1 : rss * 1024 / 1e6, Files.size(jar(id)) / 1e6));
             }
-            return new Result(baseline, rows, runs, javaToolOptions, javaCommand, javaVersion);
+            return new Result(baseline, rows, runs, javaToolOptions, javaCommand, javaVersion, archive);
         } finally {
             destroyRunning();
             try {
@@ -187,10 +206,22 @@ public final class Benchmark {
     private record Launch(long wallNanos, String stdout, String stderr, long peakRssKb) {
     }
 
-    private Launch launch(Path work, List<Path> classPath, Map<String, String> environment, String mainClass, List<String> args)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaCommand, "-cp",
-                String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()), mainClass));
+    /** One cold start of a function: its jar, the runner and the runtime's jars, the function's environment. */
+    private Launch coldStart(Path work, String id, Path runner, List<String> jvmOptions, Path event) throws IOException, InterruptedException {
+        LocalFunction function = stack.function(id);
+        List<Path> classPath = new ArrayList<>(List.of(jar(id), runner));
+        classPath.addAll(runtimeJars);
+        Launch launch = launch(work, classPath, function.environment(), jvmOptions, ColdStart.class.getName(),
+                List.of(function.handler(), event.toString()));
+        checkAnswered(id, launch);
+        return launch;
+    }
+
+    private Launch launch(Path work, List<Path> classPath, Map<String, String> environment, List<String> jvmOptions, String mainClass,
+            List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaCommand));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()), mainClass));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         // The function's environment only, as Lambda gives it: nothing leaks in from this shell.
@@ -257,26 +288,32 @@ public final class Benchmark {
         return file.endsWith(".jar") ? file.substring(0, file.length() - 4) : file;
     }
 
-    /** The child JVMs' own classes, copied out of this one's class path into a folder of their own. */
+    /**
+     * The child JVMs' own classes, copied out of this one's class path into a jar of their own (a
+     * class archive takes classes from jars only, not from folders).
+     */
     private static Path runnerClasses(Path folder) throws IOException {
-        for (Class<?> type : List.of(ColdStart.class, Hello.class)) {
-            List<String> names = new ArrayList<>(List.of(type.getSimpleName()));
-            if (type == ColdStart.class) {
-                names.add("ColdStart$MinimalContext");
-            }
-            for (String name : names) {
-                String resource = type.getPackageName().replace('.', '/') + "/" + name + ".class";
-                Path target = folder.resolve(resource);
-                Files.createDirectories(target.getParent());
-                try (InputStream in = Benchmark.class.getClassLoader().getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new IOException("no " + resource + " on the class path");
+        Path jar = folder.resolveSibling("runner.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (Class<?> type : List.of(ColdStart.class, Hello.class)) {
+                List<String> names = new ArrayList<>(List.of(type.getSimpleName()));
+                if (type == ColdStart.class) {
+                    names.add("ColdStart$MinimalContext");
+                }
+                for (String name : names) {
+                    String resource = type.getPackageName().replace('.', '/') + "/" + name + ".class";
+                    try (InputStream in = Benchmark.class.getClassLoader().getResourceAsStream(resource)) {
+                        if (in == null) {
+                            throw new IOException("no " + resource + " on the class path");
+                        }
+                        out.putNextEntry(new java.util.jar.JarEntry(resource));
+                        in.transferTo(out);
+                        out.closeEntry();
                     }
-                    Files.copy(in, target);
                 }
             }
         }
-        return folder;
+        return jar;
     }
 
     // ---- the data each function answers against, put in through the HTTP API ----
