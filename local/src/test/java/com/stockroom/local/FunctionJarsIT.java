@@ -84,4 +84,15 @@ class FunctionJarsIT {
             }
         }
     }
+
+    @Test
+    void the_stock_functions_carry_no_order_or_cart_code() throws Exception {
+        for (String stockOnly : List.of("functions/stock-history/target/stock-history.jar", "functions/inventory-api/target/inventory-api.jar")) {
+            try (JarFile jar = new JarFile(ROOT.resolve(stockOnly).toFile())) {
+                assertThat(Collections.list(jar.entries()).stream().map(e -> e.getName())).as(stockOnly)
+                        .noneMatch(name -> name.startsWith("com/stockroom/order/"))
+                        .anyMatch(name -> name.startsWith("com/stockroom/stock/"));
+            }
+        }
+    }
 }
