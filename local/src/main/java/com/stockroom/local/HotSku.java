@@ -1,0 +1,356 @@
+package com.stockroom.local;
+
+import com.stockroom.common.Actor;
+import com.stockroom.stock.application.TransactionIds;
+import com.stockroom.stock.infrastructure.StockMoves;
+import com.stockroom.stock.model.Attribution;
+import com.stockroom.stock.model.ProductId;
+import com.stockroom.stock.model.Quantity;
+import com.stockroom.stock.model.StockAction;
+import com.stockroom.stock.model.StockTransaction;
+import com.stockroom.web.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * One hot product: {@code payers} shoppers (distinct subjects, distinct orders of one unit each,
+ * made beforehand through the API) pay at once for {@code units} units, through the local gateway,
+ * all released by one latch from a pool of as many threads. Exactly {@code units} payments may win
+ * (202) and the rest must be refused for want of stock, leaving none available and all of it
+ * allocated. The baseline, in the same round and from the same pool: as many conditional
+ * {@code UpdateItem}s of a product of its own with {@code units} units (the very allocation a
+ * payment's transaction makes: available decremented only while at least the quantity is there),
+ * made directly against the same emulator. Attempts per second is payers over the wall time from
+ * the release to the last answer.
+ */
+public final class HotSku {
+
+    static final double RATIO_TARGET = 0.5;
+    static final int PAYERS = 200;
+    static final int UNITS = 20;
+
+    private static final String STOREFRONT = "storefront-web";
+    private static final String CHECKOUT_BODY = "{\"data\":{\"customer\":{\"email\":\"ann@example.com\",\"name\":\"Ann Smith\"},"
+            + "\"shipping_address\":{\"first_name\":\"Ann\",\"line_1\":\"1 Main St\",\"city\":\"Oslo\",\"country\":\"NO\"},"
+            + "\"billing_address\":{\"first_name\":\"Ann\",\"line_1\":\"1 Main St\",\"city\":\"Oslo\",\"country\":\"NO\"}}}";
+    private static final String PAY_BODY = "{\"data\":{\"gateway\":\"manual\",\"method\":\"purchase\",\"payment\":\""
+            + PaymentGatewaySimulator.SILENT + "\"}}";
+
+    /**
+     * One round's figures. {@code refused} are the payments answered 400 "Insufficient stock" (the
+     * API's answer for it); {@code others} counts any other answers by status. Levels are read
+     * through the API right after the last answer.
+     */
+    public record Round(int payments, int won, int refused, Map<Integer, Integer> others, long total, long available, long allocated,
+            double gatewaySeconds, int rawWon, int rawRefused, int rawFailed, double rawSeconds) {
+
+        public double gatewayRate() {
+            return payments / gatewaySeconds;
+        }
+
+        public double rawRate() {
+            return payments / rawSeconds;
+        }
+
+        public double ratio() {
+            return gatewayRate() / rawRate();
+        }
+
+        /** What must hold whatever the speed: exactly the units won, the rest refused, all of it allocated. */
+        public boolean invariantHolds(int units) {
+            return won == units && refused == payments - units && others.isEmpty()
+                    && total == units && available == 0 && allocated == units
+                    && rawWon == units && rawRefused == payments - units && rawFailed == 0;
+        }
+    }
+
+    public record Result(List<Round> rounds, int payers, int units) {
+
+        public double medianRatio() {
+            List<Double> ratios = rounds.stream().map(Round::ratio).sorted().toList();
+            int n = ratios.size();
+            return n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
+        }
+
+        public String table() {
+            StringBuilder out = new StringBuilder();
+            out.append("Hot SKU: ").append(payers).append(" shoppers pay at once for ").append(units)
+                    .append(" units of one product through the local gateway; baseline: as many conditional UpdateItems at once on a product")
+                    .append(" of ").append(units).append(" units, directly; ").append(rounds.size()).append(" rounds, ")
+                    .append(Runtime.getRuntime().availableProcessors()).append(" cores\n\n");
+            out.append("| round | won (202) | refused (400 insufficient stock) | other answers | stock after (total / available / allocated) |")
+                    .append(" gateway wall | gateway attempts/s | raw won / refused | raw wall | raw attempts/s | gateway ÷ raw |\n");
+            out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+            for (int i = 0; i < rounds.size(); i++) {
+                Round r = rounds.get(i);
+                out.append(String.format(Locale.ROOT, "| %d | %d | %d | %s | %d / %d / %d | %.0f ms | %.0f | %d / %d%s | %.0f ms | %.0f | %.2f× |%n",
+                        i + 1, r.won(), r.refused(), r.others().isEmpty() ? "none" : r.others().toString(), r.total(), r.available(), r.allocated(),
+                        r.gatewaySeconds() * 1000, r.gatewayRate(), r.rawWon(), r.rawRefused(),
+                        r.rawFailed() == 0 ? "" : " (" + r.rawFailed() + " failed)", r.rawSeconds() * 1000, r.rawRate(), r.ratio()));
+            }
+            out.append('\n');
+            out.append(target(rounds.stream().allMatch(r -> r.invariantHolds(units)),
+                    String.format(Locale.ROOT, "hot SKU: exactly %d of %d payments won and the rest were refused, stock left 0 available / %d allocated,"
+                            + " every round (and the raw baseline: %d of %d updates)", units, payers, units, units, payers)));
+            out.append(target(medianRatio() >= RATIO_TARGET,
+                    String.format(Locale.ROOT, "hot SKU: gateway attempts/s ≥ %.1f× the raw conditional updates' attempts/s: median of %d rounds %.2f×",
+                            RATIO_TARGET, rounds.size(), medianRatio())));
+            return out.toString();
+        }
+
+        private static String target(boolean met, String what) {
+            return (met ? "MET      " : "NOT MET  ") + what + "\n";
+        }
+    }
+
+    /** {@code rounds} rounds of {@value #PAYERS} payers for {@value #UNITS} units. */
+    public static Result measure(LocalStack stack, int rounds) throws Exception {
+        return measure(stack, rounds, PAYERS, UNITS);
+    }
+
+    public static Result measure(LocalStack stack, int rounds, int payers, int units) throws Exception {
+        if (rounds < 1 || units < 1 || payers <= units) {
+            throw new IllegalArgumentException("at least one round, one unit and more payers than units");
+        }
+        HotSku hot = new HotSku(stack, payers);
+        try {
+            List<Round> done = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                done.add(hot.round(round, payers, units));
+            }
+            return new Result(done, payers, units);
+        } finally {
+            hot.close();
+        }
+    }
+
+    private final LocalStack stack;
+    private final SdkHttpClient sdkHttp = UrlConnectionHttpClient.builder().build();
+    private final DynamoDbClient dynamoDb;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final ExecutorService racers;
+    private final ExecutorService setupPool = Executors.newFixedThreadPool(4);
+    private final TransactionIds ids = new TransactionIds(Clock.systemUTC());
+    private final String stockTable;
+    private final String adminToken;
+
+    private HotSku(LocalStack stack, int payers) {
+        this.stack = stack;
+        this.dynamoDb = DynamoDbClient.builder().httpClient(sdkHttp).region(Region.of(Intrinsics.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalStack.ACCESS_KEY, LocalStack.SECRET_KEY)))
+                .endpointOverride(stack.dynamoDbEndpoint()).build();
+        this.racers = Executors.newFixedThreadPool(payers);
+        this.stockTable = stack.tables().get("StockTable");
+        this.adminToken = stack.tokens().mint("hot-sku-admin", "stockroom-admin", List.of("inventory:read", "inventory:write")).accessToken();
+    }
+
+    private void close() {
+        racers.shutdownNow();
+        setupPool.shutdownNow();
+        dynamoDb.close();
+        sdkHttp.close();
+    }
+
+    private Round round(int round, int payers, int units) throws Exception {
+        String product = product(units);
+        List<HttpRequest> payments = new ArrayList<>();
+        List<Future<HttpRequest>> made = new ArrayList<>();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < payers; i++) {
+            String shopper = "hot-shopper-" + tag + "-" + i;
+            made.add(setupPool.submit(() -> {
+                String token = stack.tokens().mint(shopper, STOREFRONT, List.of("carts", "orders")).accessToken();
+                String order = order(product, token);
+                return request("POST", "/v2/orders/" + order + "/payments", PAY_BODY, token);
+            }));
+        }
+        for (Future<HttpRequest> payment : made) {
+            payments.add(payment.get());
+        }
+        String rawProduct = product(units);
+        // Warm the raw client's connection and classes, untimed.
+        dynamoDb.getItem(g -> g.tableName(stockTable).key(Map.of("product_id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(rawProduct))));
+
+        // The two alternate going first, so neither always follows the other's aftermath.
+        Race gateway;
+        Race raw;
+        if (round % 2 == 0) {
+            gateway = gatewayRace(payments);
+            raw = rawRace(rawProduct, payers);
+        } else {
+            raw = rawRace(rawProduct, payers);
+            gateway = gatewayRace(payments);
+        }
+        Map<String, Object> stock = data(call("GET", "/v2/inventories/" + product, adminToken, null, 200));
+        int won = 0;
+        int refused = 0;
+        Map<Integer, Integer> others = new TreeMap<>();
+        for (Object each : gateway.answers()) {
+            @SuppressWarnings("unchecked")
+            HttpResponse<String> answer = (HttpResponse<String>) each;
+            if (answer.statusCode() == 202) {
+                won++;
+            } else if (answer.statusCode() == 400 && answer.body().contains("Insufficient stock")) {
+                refused++;
+            } else {
+                others.merge(answer.statusCode(), 1, Integer::sum);
+            }
+        }
+        int rawWon = 0;
+        int rawRefused = 0;
+        int rawFailed = 0;
+        for (Object outcome : raw.answers()) {
+            if ("won".equals(outcome)) {
+                rawWon++;
+            } else if ("refused".equals(outcome)) {
+                rawRefused++;
+            } else {
+                rawFailed++;
+            }
+        }
+        return new Round(payers, won, refused, others, number(stock.get("total")), number(stock.get("available")), number(stock.get("allocated")),
+                gateway.seconds(), rawWon, rawRefused, rawFailed, raw.seconds());
+    }
+
+    private record Race(List<Object> answers, double seconds) {
+    }
+
+    @FunctionalInterface
+    private interface Attempt {
+        Object attempt(int index) throws Exception;
+    }
+
+    /** Every attempt on its own thread, released at once; the wall time from the release to the last answer. */
+    private Race race(int attempts, Attempt attempt) throws Exception {
+        CountDownLatch ready = new CountDownLatch(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        long[] ends = new long[attempts];
+        List<Future<Object>> futures = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            int index = i;
+            futures.add(racers.submit(() -> {
+                ready.countDown();
+                start.await();
+                try {
+                    return attempt.attempt(index);
+                } finally {
+                    ends[index] = System.nanoTime();
+                }
+            }));
+        }
+        ready.await();
+        long started = System.nanoTime();
+        start.countDown();
+        List<Object> answers = new ArrayList<>();
+        for (Future<Object> future : futures) {
+            answers.add(future.get());
+        }
+        long last = started;
+        for (long end : ends) {
+            last = Math.max(last, end);
+        }
+        return new Race(answers, (last - started) / 1e9);
+    }
+
+    private Race gatewayRace(List<HttpRequest> payments) throws Exception {
+        return race(payments.size(), i -> http.send(payments.get(i), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private Race rawRace(String product, int attempts) throws Exception {
+        Attribution attribution = Attribution.by(new Actor("hot-sku-baseline", Optional.of(STOREFRONT)));
+        List<UpdateItemRequest> updates = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            // The allocation a payment makes, as one conditional update: available ≥ 1, then available - 1 and allocated + 1.
+            Update update = StockMoves.update(stockTable, new StockTransaction(ids.next(), new ProductId(product), StockAction.ALLOCATE,
+                    Quantity.of(1), Optional.of("hot-sku-baseline-" + i), Instant.now(), attribution.because("baseline")));
+            updates.add(UpdateItemRequest.builder().tableName(update.tableName()).key(update.key())
+                    .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
+                    .expressionAttributeNames(update.expressionAttributeNames()).expressionAttributeValues(update.expressionAttributeValues())
+                    .build());
+        }
+        return race(attempts, i -> {
+            try {
+                dynamoDb.updateItem(updates.get(i));
+                return "won";
+            } catch (ConditionalCheckFailedException refused) {
+                return "refused";
+            } catch (RuntimeException failed) {
+                return "failed: " + failed;
+            }
+        });
+    }
+
+    // ---- setup through the API ----
+
+    private String product(long quantity) throws IOException, InterruptedException {
+        String product = "hot-" + UUID.randomUUID().toString().substring(0, 13);
+        call("POST", "/v2/inventories/" + product, adminToken, "{\"data\":{\"type\":\"stock\",\"quantity\":" + quantity + "}}", 201);
+        return product;
+    }
+
+    private String order(String product, String token) throws IOException, InterruptedException {
+        String cart = "hot-cart-" + UUID.randomUUID().toString().substring(0, 13);
+        call("POST", "/v2/carts/" + cart + "/items", token, "{\"data\":{\"type\":\"cart_item\",\"id\":\"" + product + "\",\"quantity\":1}}", 201);
+        return String.valueOf(data(call("POST", "/v2/carts/" + cart + "/checkout", token, CHECKOUT_BODY, 201)).get("id"));
+    }
+
+    private HttpRequest request(String method, String path, String body, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.apiEndpoint() + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60));
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return builder.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> call(String method, String path, String token, String body, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(method, path, body, token), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ", not " + expected + ": " + response.body());
+        }
+        try {
+            return (Map<String, Object>) Json.parse(response.body());
+        } catch (Json.Malformed malformed) {
+            throw new IllegalStateException(method + " " + path + " answered no JSON: " + response.body(), malformed);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> data(Map<String, Object> document) {
+        return (Map<String, Object>) document.get("data");
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+}
