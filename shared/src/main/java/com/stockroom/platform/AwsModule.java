@@ -3,6 +3,10 @@ package com.stockroom.platform;
 import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -28,15 +32,38 @@ public final class AwsModule {
     private AwsModule() {
     }
 
+    /** The SDK's own defaults for the url-connection client: 2 s to connect, 30 s to read. */
+    static final int CONNECT_TIMEOUT_MS = 2_000;
+    static final int READ_TIMEOUT_MS = 30_000;
+
+    /**
+     * The url-connection client, opening its connections itself: the SDK's default factory
+     * builds a TLS context at init (parsing every CA certificate the JDK trusts, most of a
+     * function's init), while the JDK's own makes it on the first HTTPS request, which only a
+     * request needs. On AWS that is the first call (or the SnapStart priming before the
+     * snapshot); against an emulator over plain HTTP, never. Same trust store, same proxy
+     * settings (the JDK's), the SDK's default timeouts.
+     */
     @Provides
     @Singleton
     static SdkHttpClient httpClient(Settings settings) {
-        SdkHttpClient http = UrlConnectionHttpClient.builder().build();
+        SdkHttpClient http = UrlConnectionHttpClient.create(AwsModule::openConnection);
         // Only the local stack and the tests set this; on AWS the functions talk to the services directly.
         return settings.get("STOCKROOM_FAULT_RATE").map(rate -> {
             FaultInjection.parseRate(rate);
             return (SdkHttpClient) new FaultInjection(http);
         }).orElse(http);
+    }
+
+    static HttpURLConnection openConnection(URI uri) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            connection.setReadTimeout(READ_TIMEOUT_MS);
+            return connection;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Provides
