@@ -183,7 +183,21 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack() {
     }
 
+    /**
+     * Every function runs in this one JVM, as many concurrent Lambda instances at once, and the
+     * JDK keeps only 5 idle connections per host alive between them ({@code http.maxConnections}):
+     * under concurrency the rest would each open and close a connection per call. Each Lambda
+     * instance serves one request at a time, so on AWS one connection per instance suffices.
+     * Read once, when the JDK's connection cache is first used: set before anything connects.
+     */
+    static void keepConnectionsAlive() {
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "256");
+        }
+    }
+
     public static LocalStack start(Options options) throws IOException, InterruptedException {
+        keepConnectionsAlive();
         LocalStack stack = new LocalStack();
         try {
             stack.boot(options);
