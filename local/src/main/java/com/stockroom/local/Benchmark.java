@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,6 +70,13 @@ public final class Benchmark {
     private final String javaToolOptions;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final List<String> extraJvmOptions = new ArrayList<>();
+
+    /** Options given to every measured JVM, the baseline's too, on top of the template's. */
+    Benchmark withJvmOptions(List<String> options) {
+        extraJvmOptions.addAll(options);
+        return this;
+    }
 
     Benchmark(LocalStack stack, Template template, Path projectRoot, List<Path> runtimeJars) {
         this(stack, template, projectRoot, runtimeJars, ProcessHandle.current().info().command()
@@ -88,7 +96,8 @@ public final class Benchmark {
     }
 
     /** One function's (or the baseline's) figures. */
-    record Row(String name, String event, double wallMedianMs, double archivedWallMedianMs, double peakRssMb, double jarMb) {
+    record Row(String name, String event, double wallMedianMs, double archivedWallMedianMs, double peakRssMb, double jarMb,
+            String phases) {
     }
 
     /** The table's rows, the baseline's first. */
@@ -111,6 +120,11 @@ public final class Benchmark {
                 out.append(String.format(Locale.ROOT, "| %s (%s) | %.0f ms | %.1f× | %.0f ms | %.1f× | %s | %.1f MB |%n", row.name(), row.event(),
                         row.wallMedianMs(), ratio(row), row.archivedWallMedianMs(), archivedRatio(row),
                         row.peakRssMb() < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB", row.peakRssMb()), row.jarMb()));
+            }
+            out.append('\n');
+            out.append("Phases of the last start with its archive, in ms:\n");
+            for (Row row : functions) {
+                out.append("  ").append(row.name()).append(": ").append(row.phases()).append('\n');
             }
             out.append('\n');
             Row slowest = functions.stream().max(Comparator.comparingDouble(this::archivedRatio)).orElseThrow();
@@ -160,6 +174,7 @@ public final class Benchmark {
             Map<String, List<Long>> walls = new LinkedHashMap<>();
             Map<String, List<Long>> archivedWalls = new LinkedHashMap<>();
             Map<String, Long> peakRss = new HashMap<>();
+            Map<String, String> phases = new HashMap<>();
             // Once untimed, so the first timed JVM does not pay for reading the JDK from disk.
             String javaVersion = launch(work, List.of(runner), Map.of(), List.of(), Hello.class.getName(), List.of()).stdout().strip();
             ClassArchive archive = ClassArchive.forJavaVersion(javaVersion);
@@ -181,15 +196,22 @@ public final class Benchmark {
                     peakRss.merge(id, plain.peakRssKb(), Math::max);
                     Launch archived = coldStart(work, id, runner, archive.use(archives.get(id)), events.get(id).get(2 * run));
                     archivedWalls.computeIfAbsent(id, k -> new ArrayList<>()).add(archived.wallNanos());
+                    archived.stdout().lines().filter(line -> line.startsWith(ColdStart.PHASES)).forEach(line -> {
+                        String[] ms = line.substring(ColdStart.PHASES.length()).strip().split(" ");
+                        long init = Long.parseLong(ms[0]);
+                        long invoke = Long.parseLong(ms[1]);
+                        phases.put(id, String.format(Locale.ROOT, "JVM start and exit %d, init %d, first answer %d",
+                                archived.wallNanos() / 1_000_000 - init - invoke, init, invoke));
+                    });
                     peakRss.merge(id, archived.peakRssKb(), Math::max);
                 }
             }
-            Row baseline = new Row("bare JVM hello", "", medianMs(walls.get("")), medianMs(walls.get("")), -1, 0);
+            Row baseline = new Row("bare JVM hello", "", medianMs(walls.get("")), medianMs(walls.get("")), -1, 0, "");
             List<Row> rows = new ArrayList<>();
             for (String id : logicalIds) {
                 long rss = peakRss.getOrDefault(id, -1L);
                 rows.add(new Row(name(id), FUNCTIONS.getOrDefault(id, "one event"), medianMs(walls.get(id)), medianMs(archivedWalls.get(id)),
-                        rss < 0 ? -1 : rss * 1024 / 1e6, Files.size(jar(id)) / 1e6));
+                        rss < 0 ? -1 : rss * 1024 / 1e6, Files.size(jar(id)) / 1e6, phases.getOrDefault(id, "")));
             }
             return new Result(baseline, rows, runs, javaToolOptions, javaCommand, javaVersion, archive);
         } finally {
@@ -220,6 +242,7 @@ public final class Benchmark {
     private Launch launch(Path work, List<Path> classPath, Map<String, String> environment, List<String> jvmOptions, String mainClass,
             List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaCommand));
+        command.addAll(extraJvmOptions);
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()), mainClass));
         command.addAll(args);
@@ -366,7 +389,51 @@ public final class Benchmark {
         return files;
     }
 
-    private String product(long quantity) throws IOException, InterruptedException {
+    // ---- single operations, for the round-trip counts ----
+
+    void pay(String order, String paymentToken) throws IOException, InterruptedException {
+        call("POST", "/v2/orders/" + order + "/payments", shopper(),
+                "{\"data\":{\"gateway\":\"manual\",\"method\":\"purchase\",\"payment\":\"" + paymentToken + "\"}}", 202);
+    }
+
+    void ship(String order) throws IOException, InterruptedException {
+        call("PUT", "/v2/orders/" + order, stack.tokens().mint("back-office-admin", "stockroom-admin", List.of("orders:write")).accessToken(),
+                "{\"data\":{\"type\":\"order\",\"shipping\":\"fulfilled\"}}", 200);
+    }
+
+    void cancel(String order) throws IOException, InterruptedException {
+        call("PUT", "/v2/orders/" + order, stack.tokens().mint("back-office-admin", "stockroom-admin", List.of("orders:write")).accessToken(),
+                "{\"data\":{\"type\":\"order\",\"status\":\"cancelled\"}}", 200);
+    }
+
+    void add(String cart, String product) throws IOException, InterruptedException {
+        call("POST", "/v2/carts/" + cart + "/items", shopper(), "{\"data\":{\"type\":\"cart_item\",\"id\":\"" + product + "\",\"quantity\":1}}", 201);
+    }
+
+    void checkout(String cart) throws IOException, InterruptedException {
+        call("POST", "/v2/carts/" + cart + "/checkout", shopper(), CHECKOUT_BODY, 201);
+    }
+
+    void move(String product) throws IOException, InterruptedException {
+        call("POST", "/v2/inventories/" + product + "/transactions", admin(),
+                "{\"data\":{\"type\":\"stock-transaction\",\"action\":\"allocate\",\"quantity\":1}}", 200);
+    }
+
+    /** Waits (up to 20 s) for the gateway simulator's result to have made the order paid. */
+    @SuppressWarnings("unchecked")
+    void awaitPaid(String order) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            Map<String, Object> read = data(call("GET", "/v2/orders/" + order, shopper(), "", 200));
+            if ("paid".equals(read.get("payment"))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("order " + order + " was not paid within 20 s");
+    }
+
+    String product(long quantity) throws IOException, InterruptedException {
         String product = unique("bench");
         call("POST", "/v2/inventories/" + product, admin(), "{\"data\":{\"type\":\"stock\",\"quantity\":" + quantity + "}}", 201);
         return product;
@@ -378,12 +445,13 @@ public final class Benchmark {
         return cart;
     }
 
-    private String order(String product) throws IOException, InterruptedException {
+    private static final String CHECKOUT_BODY = "{\"data\":{\"customer\":{\"email\":\"ann@example.com\",\"name\":\"Ann Smith\"},"
+            + "\"shipping_address\":{\"first_name\":\"Ann\",\"line_1\":\"1 Main St\",\"city\":\"Oslo\",\"country\":\"NO\"},"
+            + "\"billing_address\":{\"first_name\":\"Ann\",\"line_1\":\"1 Main St\",\"city\":\"Oslo\",\"country\":\"NO\"}}}";
+
+    String order(String product) throws IOException, InterruptedException {
         String cart = cartWith(product);
-        Map<String, Object> order = call("POST", "/v2/carts/" + cart + "/checkout", shopper(),
-                "{\"data\":{\"customer\":{\"email\":\"ann@example.com\",\"name\":\"Ann Smith\"},"
-                        + "\"shipping_address\":{\"first_name\":\"Ann\",\"line_1\":\"1 Main St\",\"city\":\"Oslo\",\"country\":\"NO\"},"
-                        + "\"billing_address\":{\"first_name\":\"Ann\",\"line_1\":\"1 Main St\",\"city\":\"Oslo\",\"country\":\"NO\"}}}", 201);
+        Map<String, Object> order = call("POST", "/v2/carts/" + cart + "/checkout", shopper(), CHECKOUT_BODY, 201);
         return String.valueOf(data(order).get("id"));
     }
 
@@ -427,7 +495,7 @@ public final class Benchmark {
         return Collections.nCopies(times, event);
     }
 
-    private static String unique(String prefix) {
+    static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -483,13 +551,25 @@ public final class Benchmark {
         int runs = 5;
         List<String> only = new ArrayList<>();
         String java = null;
+        List<String> jvmOptions = new ArrayList<>();
+        boolean coldOnly = false;
+        int warmup = 100;
+        int iterations = 200;
+        int hotRounds = 3;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--only" -> only.add(args[++i]);
                 case "--java" -> java = args[++i];
+                case "--jvm-option" -> jvmOptions.add(args[++i]);
+                case "--cold-only" -> coldOnly = true;
+                case "--warm" -> {
+                    warmup = Integer.parseInt(args[++i]);
+                    iterations = Integer.parseInt(args[++i]);
+                }
+                case "--hot-rounds" -> hotRounds = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: Benchmark [--runs N] [--only LogicalId]... [--java path/to/bin/java]   (from the project folder)");
+                    System.err.println("usage: Benchmark [--runs N] [--only LogicalId]... [--java path/to/bin/java] [--jvm-option -XX:...]... [--cold-only] [--warm WARMUP ITERATIONS] [--hot-rounds N]   (from the project folder)");
                     System.exit(2);
                 }
             }
@@ -516,17 +596,53 @@ public final class Benchmark {
         env.put("STOCKROOM_TEMPLATE", templateFile.toString());
         Template template = Template.read(templateFile);
         List<String> functions = only.isEmpty() ? List.copyOf(FUNCTIONS.keySet()) : only;
-        Result result;
+        if (java == null) {
+            java = javaFor(String.valueOf(template.functionGlobals().get("Runtime")));
+        }
+        StringBuilder report = new StringBuilder();
         try (LocalStack stack = LocalStack.start(LocalStack.Options.fromEnvironment(env))) {
             // Stopped on Ctrl-C too: close() is idempotent.
             Thread stopStack = new Thread(stack::close, "benchmark-stack");
             Runtime.getRuntime().addShutdownHook(stopStack);
-            Benchmark benchmark = java == null ? new Benchmark(stack, template, templateFile.getParent(), runtime)
-                    : new Benchmark(stack, template, templateFile.getParent(), runtime, java);
-            result = benchmark.coldStarts(functions, runs);
+            Benchmark benchmark = new Benchmark(stack, template, templateFile.getParent(), runtime, java).withJvmOptions(jvmOptions);
+            report.append(benchmark.coldStarts(functions, runs).table());
+            if (!coldOnly) {
+                report.append('\n').append(RoundTrips.measure(stack, benchmark, templateFile.getParent()).table());
+                report.append('\n').append(WarmOverhead.measure(stack, warmup, iterations).table());
+                report.append('\n').append(HotSku.measure(stack, hotRounds).table());
+            }
             Runtime.getRuntime().removeShutdownHook(stopStack);
         }
         System.out.println();
-        System.out.print(result.table());
+        System.out.print(report);
+    }
+
+    /**
+     * The {@code java} of the template's runtime ({@code java25}: a JDK 25), found among the JDKs
+     * installed beside this one; this one's when it is that version or none is found.
+     */
+    static String javaFor(String lambdaRuntime) {
+        String self = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (!lambdaRuntime.matches("java[0-9]+")) {
+            return self;
+        }
+        int feature = Integer.parseInt(lambdaRuntime.substring("java".length()));
+        if (Runtime.version().feature() == feature) {
+            return self;
+        }
+        Path jvms = Path.of(System.getProperty("java.home")).getParent();
+        try (Stream<Path> installed = Files.list(jvms)) {
+            Optional<Path> match = installed.sorted()
+                    .filter(home -> home.getFileName().toString().matches("(.*\\D)?" + feature + "(\\D.*)?"))
+                    .map(home -> home.resolve("bin").resolve("java")).filter(Files::isExecutable).findFirst();
+            if (match.isPresent()) {
+                return match.get().toString();
+            }
+        } catch (IOException unreadable) {
+            // fall through to this JVM
+        }
+        System.err.println("no JDK " + feature + " beside " + jvms + " for the template's " + lambdaRuntime + ": measuring this JVM's, "
+                + Runtime.version() + " (give another with --java)");
+        return self;
     }
 }

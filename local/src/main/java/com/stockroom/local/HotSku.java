@@ -34,6 +34,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -68,7 +69,13 @@ public final class HotSku {
      * through the API right after the last answer.
      */
     public record Round(int payments, int won, int refused, Map<Integer, Integer> others, long total, long available, long allocated,
-            double gatewaySeconds, int rawWon, int rawRefused, int rawFailed, double rawSeconds) {
+            double gatewaySeconds, int rawWon, int rawRefused, int rawFailed, double rawSeconds, Map<String, Long> gatewayCalls,
+            long rawPaymentsWon, double rawPaymentsSeconds) {
+
+        /** The payments' own calls made directly, attempts per second. */
+        public double rawPaymentsRate() {
+            return payments / rawPaymentsSeconds;
+        }
 
         public double gatewayRate() {
             return payments / gatewaySeconds;
@@ -105,14 +112,16 @@ public final class HotSku {
                     .append(" of ").append(units).append(" units, directly; ").append(rounds.size()).append(" rounds, ")
                     .append(Runtime.getRuntime().availableProcessors()).append(" cores\n\n");
             out.append("| round | won (202) | refused (400 insufficient stock) | other answers | stock after (total / available / allocated) |")
-                    .append(" gateway wall | gateway attempts/s | raw won / refused | raw wall | raw attempts/s | gateway ÷ raw |\n");
-            out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append(" gateway wall | gateway attempts/s | the payments' calls | raw won / refused | raw wall | raw attempts/s | gateway ÷ raw |")
+                    .append(" the payments' calls made directly: won, attempts/s | gateway ÷ those |\n");
+            out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (int i = 0; i < rounds.size(); i++) {
                 Round r = rounds.get(i);
-                out.append(String.format(Locale.ROOT, "| %d | %d | %d | %s | %d / %d / %d | %.0f ms | %.0f | %d / %d%s | %.0f ms | %.0f | %.2f× |%n",
+                out.append(String.format(Locale.ROOT, "| %d | %d | %d | %s | %d / %d / %d | %.0f ms | %.0f | %s | %d / %d%s | %.0f ms | %.0f | %.2f× | %d, %.0f | %.2f× |%n",
                         i + 1, r.won(), r.refused(), r.others().isEmpty() ? "none" : r.others().toString(), r.total(), r.available(), r.allocated(),
-                        r.gatewaySeconds() * 1000, r.gatewayRate(), r.rawWon(), r.rawRefused(),
-                        r.rawFailed() == 0 ? "" : " (" + r.rawFailed() + " failed)", r.rawSeconds() * 1000, r.rawRate(), r.ratio()));
+                        r.gatewaySeconds() * 1000, r.gatewayRate(), r.gatewayCalls(), r.rawWon(), r.rawRefused(),
+                        r.rawFailed() == 0 ? "" : " (" + r.rawFailed() + " failed)", r.rawSeconds() * 1000, r.rawRate(), r.ratio(),
+                        r.rawPaymentsWon(), r.rawPaymentsRate(), r.gatewayRate() / r.rawPaymentsRate()));
             }
             out.append('\n');
             out.append(target(rounds.stream().allMatch(r -> r.invariantHolds(units)),
@@ -201,12 +210,17 @@ public final class HotSku {
         // The two alternate going first, so neither always follows the other's aftermath.
         Race gateway;
         Race raw;
+        Race rawPayments;
+        String paymentProduct = product(units);
+        Map<String, Long> gatewayCalls = new java.util.TreeMap<>();
         if (round % 2 == 0) {
-            gateway = gatewayRace(payments);
+            gateway = countedGatewayRace(payments, gatewayCalls);
             raw = rawRace(rawProduct, payers);
+            rawPayments = rawPaymentRace(paymentProduct, payers);
         } else {
+            rawPayments = rawPaymentRace(paymentProduct, payers);
             raw = rawRace(rawProduct, payers);
-            gateway = gatewayRace(payments);
+            gateway = countedGatewayRace(payments, gatewayCalls);
         }
         Map<String, Object> stock = data(call("GET", "/v2/inventories/" + product, adminToken, null, 200));
         int won = 0;
@@ -236,7 +250,8 @@ public final class HotSku {
             }
         }
         return new Round(payers, won, refused, others, number(stock.get("total")), number(stock.get("available")), number(stock.get("allocated")),
-                gateway.seconds(), rawWon, rawRefused, rawFailed, raw.seconds());
+                gateway.seconds(), rawWon, rawRefused, rawFailed, raw.seconds(), gatewayCalls,
+                rawPayments.answers().stream().filter("won"::equals).count(), rawPayments.seconds());
     }
 
     private record Race(List<Object> answers, double seconds) {
@@ -279,6 +294,18 @@ public final class HotSku {
         return new Race(answers, (last - started) / 1e9);
     }
 
+    /** The gateway's race, with the orders function's calls during it (retries of conflicting transactions show here). */
+    private Race countedGatewayRace(List<HttpRequest> payments, Map<String, Long> calls) throws Exception {
+        com.stockroom.platform.CallCounts.reset();
+        Race race = gatewayRace(payments);
+        com.stockroom.platform.CallCounts.snapshot().forEach((key, count) -> {
+            if (key.startsWith("OrdersApiFunction ")) {
+                calls.put(key.substring("OrdersApiFunction ".length()), count);
+            }
+        });
+        return race;
+    }
+
     private Race gatewayRace(List<HttpRequest> payments) throws Exception {
         return race(payments.size(), i -> http.send(payments.get(i), HttpResponse.BodyHandlers.ofString()));
     }
@@ -300,6 +327,39 @@ public final class HotSku {
                 dynamoDb.updateItem(updates.get(i));
                 return "won";
             } catch (ConditionalCheckFailedException refused) {
+                return "refused";
+            } catch (RuntimeException failed) {
+                return "failed: " + failed;
+            }
+        });
+    }
+
+    /**
+     * The calls one payment makes, made directly, as many at once: a GetItem (the order), then a
+     * TransactWriteItems of the same conditional allocation and a put of the order. What the
+     * gateway's payments would cost with no gateway, authorizer or function in between.
+     */
+    private Race rawPaymentRace(String product, int attempts) throws Exception {
+        Attribution attribution = Attribution.by(new Actor("hot-sku-baseline", Optional.of(STOREFRONT)));
+        String ordersTable = stack.tables().get("OrdersTable");
+        List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest> payments = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            Update update = StockMoves.update(stockTable, new StockTransaction(ids.next(), new ProductId(product), StockAction.ALLOCATE,
+                    Quantity.of(1), Optional.of("hot-sku-payment-" + i), Instant.now(), attribution.because("baseline")));
+            String order = "hot-raw-order-" + UUID.randomUUID();
+            payments.add(software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest.builder().transactItems(
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(update).build(),
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName(ordersTable)
+                            .item(Map.of("order_id", AttributeValue.fromS(order), "status", AttributeValue.fromS("processing"),
+                                    "version", AttributeValue.fromN("2")))).build()).build());
+        }
+        Map<String, AttributeValue> key = Map.of("product_id", AttributeValue.fromS(product));
+        return race(attempts, i -> {
+            try {
+                dynamoDb.getItem(g -> g.tableName(stockTable).key(key));
+                dynamoDb.transactWriteItems(payments.get(i));
+                return "won";
+            } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException refused) {
                 return "refused";
             } catch (RuntimeException failed) {
                 return "failed: " + failed;

@@ -35,10 +35,14 @@ public final class ColdStart {
     /** The line that carries the peak resident set, in kB. */
     public static final String PEAK_RSS = "@@peak-rss-kb ";
 
+    /** The line that carries the phases: the handler's init, then its first answer, in ms. */
+    public static final String PHASES = "@@phases-ms ";
+
     private ColdStart() {
     }
 
     public static void main(String[] args) throws Exception {
+        long mainStarted = System.nanoTime();
         String handler = args[0];
         String eventJson = Files.readString(Path.of(args[1]));
         int colons = handler.indexOf("::");
@@ -48,6 +52,7 @@ public final class ColdStart {
 
         Class<?> type = Class.forName(className, true, loader);
         Object instance = type.getConstructor().newInstance();
+        long initialized = System.nanoTime();
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         Method stream = streamMethod(type, methodName);
         if (stream != null) {
@@ -65,8 +70,10 @@ public final class ColdStart {
                 output.toJson(result, answer);
             }
         }
+        long answered = System.nanoTime();
         System.out.println(answer.toString(StandardCharsets.UTF_8));
         System.out.println(PEAK_RSS + peakRssKb());
+        System.out.println(PHASES + (initialized - mainStarted) / 1_000_000 + " " + (answered - initialized) / 1_000_000);
         System.out.flush();
     }
 
