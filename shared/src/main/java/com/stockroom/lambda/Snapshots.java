@@ -1,8 +1,5 @@
 package com.stockroom.lambda;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -20,30 +17,23 @@ import org.crac.Resource;
  */
 public final class Snapshots {
 
-    /** The CRaC context may hold its resources weakly: these must live as long as the function. */
-    private static final List<Resource> REGISTERED = new CopyOnWriteArrayList<>();
-
     private Snapshots() {
     }
 
-    /** Runs {@code priming} before a snapshot is taken; a priming that fails leaves the snapshot unprimed, not failed. */
-    public static void primeBeforeSnapshot(String function, Runnable priming) {
-        Resource resource = new Resource() {
-            @Override
-            public void beforeCheckpoint(Context<? extends Resource> context) {
-                try {
-                    priming.run();
-                } catch (RuntimeException failed) {
-                    System.err.println(function + ": priming before the snapshot failed, so the snapshot is taken unprimed: " + failed);
-                }
-            }
+    /**
+     * Registers a handler for the runtime's snapshot hooks. The handler itself is the resource,
+     * as long-lived as the function, so the context's references to it may be weak.
+     */
+    public static void register(Resource handler) {
+        Core.getGlobalContext().register(handler);
+    }
 
-            @Override
-            public void afterRestore(Context<? extends Resource> context) {
-                // Nothing made at init is unique to an environment; see the class comment.
-            }
-        };
-        REGISTERED.add(resource);
-        Core.getGlobalContext().register(resource);
+    /** Runs {@code priming}; a priming that fails leaves the snapshot unprimed, not failed. */
+    public static void prime(String function, Runnable priming) {
+        try {
+            priming.run();
+        } catch (RuntimeException failed) {
+            System.err.println(function + ": priming before the snapshot failed, so the snapshot is taken unprimed: " + failed);
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.stockroom.lambda.Events;
 import com.stockroom.lambda.Invocations;
 import com.stockroom.lambda.Snapshots;
+import org.crac.Resource;
 import com.stockroom.lambda.Priming;
 import com.stockroom.platform.Settings;
 import com.stockroom.web.Router;
@@ -14,7 +15,7 @@ import java.io.OutputStream;
 import java.util.Map;
 
 /** The admin Inventory API: {@code /v2/inventories/...} behind the HTTP API. */
-public final class InventoryApiHandler implements RequestStreamHandler {
+public final class InventoryApiHandler implements RequestStreamHandler, Resource {
 
     private final Router router;
 
@@ -26,8 +27,7 @@ public final class InventoryApiHandler implements RequestStreamHandler {
     /** Wires the function for the given environment, as Lambda would set it. */
     public InventoryApiHandler(Map<String, String> environment) {
         this.router = DaggerInventoryApi.factory().create(new Settings(environment)).routes().router();
-        Snapshots.primeBeforeSnapshot("inventory-api", () -> router.handle(Priming.httpGet("GET /v2/inventories/{product_id}",
-                Map.of("product_id", "stockroom-priming"), "inventory:read")));
+        Snapshots.register(this);
     }
 
     /** Reads the HTTP API event's JSON itself: no event classes, no reflection on the cold path. */
@@ -35,5 +35,20 @@ public final class InventoryApiHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Map<String, Object> event = Events.read(input);
         Events.write(output, Invocations.within(context, () -> router.handle(event).toJson()));
+    }
+
+    /**
+     * Before a SnapStart snapshot: answers one harmless event through the whole path, so what a
+     * first request needs is loaded and in the snapshot.
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Snapshots.prime("inventory-api", () -> router.handle(Priming.httpGet("GET /v2/inventories/{product_id}",
+                Map.of("product_id", "stockroom-priming"), "inventory:read")));
+    }
+
+    /** Nothing made at init is unique to one environment, so a restore has nothing to redo. */
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
     }
 }

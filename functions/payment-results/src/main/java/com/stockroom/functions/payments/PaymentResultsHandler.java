@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.stockroom.lambda.Events;
 import com.stockroom.lambda.Invocations;
 import com.stockroom.lambda.Snapshots;
+import org.crac.Resource;
 import com.stockroom.lambda.Priming;
 import com.stockroom.lambda.QueueBatches;
 import com.stockroom.platform.Settings;
@@ -18,7 +19,7 @@ import java.util.Map;
  * (or, matching no waiting payment, ignored); a malformed one is set aside on the dead-letter
  * queue at once rather than retried; a transient failure is reported as a batch item failure.
  */
-public final class PaymentResultsHandler implements RequestStreamHandler {
+public final class PaymentResultsHandler implements RequestStreamHandler, Resource {
 
     private final PaymentResultMessages messages;
 
@@ -28,15 +29,29 @@ public final class PaymentResultsHandler implements RequestStreamHandler {
 
     public PaymentResultsHandler(Map<String, String> environment) {
         this.messages = DaggerPaymentsFunction.factory().create(new Settings(environment)).messages();
-        // A result for an order that does not exist: read, matched to no payment, ignored.
-        Snapshots.primeBeforeSnapshot("payment-results", () -> QueueBatches.process(Priming.queueMessage(
-                "{\"order_id\":\"" + Priming.ORDER + "\",\"payment_id\":\"stockroom-priming\",\"status\":\"failed\"}"),
-                messages::handle));
+        Snapshots.register(this);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Map<String, Object> event = Events.read(input);
         Events.write(output, Invocations.within(context, () -> QueueBatches.process(event, messages::handle)));
+    }
+
+    /**
+     * Before a SnapStart snapshot: answers one harmless event through the whole path, so what a
+     * first request needs is loaded and in the snapshot.
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        // A result for an order that does not exist: read, matched to no payment, ignored.
+        Snapshots.prime("payment-results", () -> QueueBatches.process(Priming.queueMessage(
+                "{\"order_id\":\"" + Priming.ORDER + "\",\"payment_id\":\"stockroom-priming\",\"status\":\"failed\"}"),
+                messages::handle));
+    }
+
+    /** Nothing made at init is unique to one environment, so a restore has nothing to redo. */
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
     }
 }
