@@ -233,7 +233,11 @@ public final class Benchmark {
         LocalFunction function = stack.function(id);
         List<Path> classPath = new ArrayList<>(List.of(jar(id), runner));
         classPath.addAll(runtimeJars);
-        Launch launch = launch(work, classPath, function.environment(), jvmOptions, ColdStart.class.getName(),
+        // As deployed: without the local stack's instrumentation (call counting, fault injection at rate 0).
+        Map<String, String> environment = new HashMap<>(function.environment());
+        environment.remove("STOCKROOM_COUNT_CALLS");
+        environment.remove("STOCKROOM_FAULT_RATE");
+        Launch launch = launch(work, classPath, environment, jvmOptions, ColdStart.class.getName(),
                 List.of(function.handler(), event.toString()));
         checkAnswered(id, launch);
         return launch;
