@@ -263,7 +263,9 @@ final class Invoke {
             return OK;
         } catch (ExecutionException failed) {
             Throwable error = failed.getCause();
-            if ((error instanceof LocalFunction.FunctionError || error instanceof IllegalStateException) && error.getCause() != null) {
+            // The handler's own exception, not the local runtime's wrapper around it (an invocation's, or init's).
+            boolean initFailed = error instanceof IllegalStateException && String.valueOf(error.getMessage()).startsWith("init of ");
+            if ((error instanceof LocalFunction.FunctionError || initFailed) && error.getCause() != null) {
                 error = error.getCause();
             }
             error.printStackTrace(err);
