@@ -482,6 +482,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("invoke")) {
+            Invoke.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Map<String, String> env = new HashMap<>(System.getenv());
         LocalStack stack;
         try {
