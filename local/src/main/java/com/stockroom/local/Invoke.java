@@ -212,40 +212,13 @@ final class Invoke {
                 intrinsics.define(queue.getKey(), url, Map.of("Arn", arn, "QueueName", name, "QueueUrl", url));
             }
         }
-        return build(id, template.resources("AWS::Serverless::Function").get(id), template.functionGlobals(), intrinsics,
+        return LocalStack.function(id, template.resources("AWS::Serverless::Function").get(id), template.functionGlobals(), intrinsics,
                 options.faultRate(), dynamoDbEndpoint, sqsEndpoint);
-    }
-
-    /** The function's environment exactly as {@code LocalStack.function} builds it; InvokeIT compares the two. */
-    private static LocalFunction build(String id, Map<String, Object> properties, Map<String, Object> globals, Intrinsics intrinsics,
-                                       double faultRate, URI dynamoDbEndpoint, URI sqsEndpoint) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("STOCKROOM_FAULT_RATE", Double.toString(faultRate));
-        environment.put("STOCKROOM_COUNT_CALLS", "true");
-        environment.put("AWS_REGION", Intrinsics.REGION);
-        environment.put("AWS_DEFAULT_REGION", Intrinsics.REGION);
-        environment.put("AWS_ACCESS_KEY_ID", LocalStack.ACCESS_KEY);
-        environment.put("AWS_SECRET_ACCESS_KEY", LocalStack.SECRET_KEY);
-        environment.put("AWS_LAMBDA_FUNCTION_NAME", id);
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
-        environment.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
-        for (Map<String, Object> source : List.of(globals, properties)) {
-            Map<String, Object> variables = Provisioner.map(Provisioner.map(source.get("Environment")).get("Variables"));
-            variables.forEach((name, value) -> {
-                if (!name.equals("JAVA_TOOL_OPTIONS")) {
-                    environment.put(name, intrinsics.string(value));
-                }
-            });
-        }
-        String handler = String.valueOf(properties.getOrDefault("Handler", globals.get("Handler")));
-        int timeout = intValue(properties.getOrDefault("Timeout", globals.get("Timeout")), 3);
-        int memory = intValue(properties.getOrDefault("MemorySize", globals.get("MemorySize")), 128);
-        return new LocalFunction(id, handler, environment, timeout, memory);
     }
 
     private static int timeoutSeconds(Template template, String id) {
         Map<String, Object> properties = template.resources("AWS::Serverless::Function").get(id);
-        return intValue(properties.getOrDefault("Timeout", template.functionGlobals().get("Timeout")), 3);
+        return LocalStack.intValue(properties.getOrDefault("Timeout", template.functionGlobals().get("Timeout")), 3);
     }
 
     /** Runs the function with the template's timeout, its output on {@code err}, and prints its answer or error on {@code out}. */
@@ -311,9 +284,5 @@ final class Invoke {
 
     private static StaticCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalStack.ACCESS_KEY, LocalStack.SECRET_KEY));
-    }
-
-    private static int intValue(Object value, int fallback) {
-        return value == null ? fallback : Integer.parseInt(String.valueOf(value));
     }
 }

@@ -316,6 +316,17 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalFunction function(String id, Map<String, Object> properties, Map<String, Object> globals, Intrinsics intrinsics,
                                    double faultRate) {
+        return function(id, properties, globals, intrinsics, faultRate, dynamoDbEndpoint, sqsEndpoint);
+    }
+
+    /**
+     * A function of the template as the local stack runs it: its handler, timeout and memory, and
+     * its environment (the template's variables resolved, the region, credentials and endpoints of
+     * the emulators, the fault injector's rate and call counting). {@code invoke} builds its
+     * function the same way.
+     */
+    static LocalFunction function(String id, Map<String, Object> properties, Map<String, Object> globals, Intrinsics intrinsics,
+                                  double faultRate, URI dynamoDbEndpoint, URI sqsEndpoint) {
         Map<String, String> environment = new LinkedHashMap<>();
         // Locally the functions' AWS calls always pass the fault injector; it fails none unless asked to.
         environment.put("STOCKROOM_FAULT_RATE", Double.toString(faultRate));
@@ -461,7 +472,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static int intValue(Object value, int fallback) {
+    static int intValue(Object value, int fallback) {
         return value == null ? fallback : Integer.parseInt(String.valueOf(value));
     }
 
