@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 @ExtendWith(Stack.class)
 class InvokeIT {
 
-    private static final Path EVENTS = Path.of(System.getProperty("stockroom.events", "../events")).toAbsolutePath();
+    private static final Path EVENTS = EventManifest.EVENTS;
 
     /** What invoke printed and answered. */
     record Ran(int exit, String stdout, String stderr) {
@@ -66,10 +66,8 @@ class InvokeIT {
         return invoke(env(), "", args);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> manifest() throws Exception {
-        Map<String, Object> manifest = (Map<String, Object>) Json.parse(Files.readString(EVENTS.resolve("manifest.json")));
-        return (List<Map<String, Object>>) manifest.get("events");
+        return EventManifest.entries();
     }
 
     @Test
@@ -96,24 +94,7 @@ class InvokeIT {
             assertThat(ran.exit()).as(file + " printed " + ran).isZero();
             assertThat(ran.stdout()).as(file).endsWith("\n").doesNotContain("\r");
             assertThat(ran.stdout().strip()).as(file + ": one line").doesNotContain("\n");
-            Map<String, Object> answer = (Map<String, Object>) Json.parse(ran.stdout());
-            if (entry.containsKey("status")) {
-                assertThat(answer.get("statusCode")).as(file + " answered " + answer).isEqualTo(entry.get("status"));
-                Object body = answer.get("body") == null ? null : Json.parse((String) answer.get("body"));
-                long status = (Long) entry.get("status");
-                if (status >= 400) {
-                    assertThat(body).as(file).isInstanceOf(Map.class);
-                    assertThat((Map<String, Object>) body).as(file).containsKey("errors");
-                } else if (status != 204) {
-                    assertThat((Map<String, Object>) body).as(file).containsKey("data");
-                }
-            } else if (entry.containsKey("answer")) {
-                assertThat(answer).as(file).isEqualTo(entry.get("answer"));
-            } else {
-                List<Map<String, Object>> failures = (List<Map<String, Object>>) answer.get("batchItemFailures");
-                assertThat(failures).as(file).extracting(f -> f.get("itemIdentifier"))
-                        .containsExactlyElementsOf((List<Object>) entry.get("batchItemFailures"));
-            }
+            EventManifest.check(entry, (Map<String, Object>) Json.parse(ran.stdout()));
         }
         List<Map<String, Object>> log = History.all("sample-stream-1");
         assertThat(log).extracting(e -> e.get("action")).containsExactly("allocate", "increment");
