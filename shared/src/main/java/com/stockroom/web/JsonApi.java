@@ -26,7 +26,11 @@ public final class JsonApi {
 
     public static HttpResponse error(ApiError error) {
         HttpResponse response = respond(error.status(), errors(error.status(), error.title(), error.detail()));
-        return error.status() == 401 ? response.withHeader("WWW-Authenticate", "Bearer realm=\"stockroom\"") : response;
+        if (error.status() == 401) {
+            return response.withHeader("WWW-Authenticate", "Bearer realm=\"stockroom\"");
+        }
+        // Every 503 and 429 says when to try again, whoever raised it.
+        return error.status() == 503 || error.status() == 429 ? response.withHeader("Retry-After", "1") : response;
     }
 
     /** 503, or 429 when the dependency was throttling: nothing is known to have changed; try again after a while. */

@@ -89,4 +89,13 @@ class HttpResponseTest {
         assertThat(parsed(response.toJson()).get("headers"))
                 .isEqualTo(Map.of("Content-Type", "application/json", "WWW-Authenticate", "Bearer realm=\"stockroom\""));
     }
+
+    @Test
+    void every_503_and_429_error_says_when_to_try_again_and_no_other_error_does() throws Exception {
+        assertThat(JsonApi.error(new ApiError(503, "Service Unavailable", "the gateway refused")).headers())
+                .containsEntry("Retry-After", "1");
+        assertThat(JsonApi.error(new ApiError(429, "Too Many Requests", "slow down")).headers()).containsEntry("Retry-After", "1");
+        assertThat(JsonApi.error(ApiError.badRequest("no")).headers()).doesNotContainKey("Retry-After");
+        assertThat(JsonApi.error(ApiError.conflict("no")).headers()).doesNotContainKey("Retry-After");
+    }
 }
