@@ -128,6 +128,24 @@ class OpenApiTest {
         }
     }
 
+    @Test
+    void theHookRefusesAnAnswerTheDocumentDoesNotDescribe() {
+        java.util.Optional<String> json = java.util.Optional.of("application/json");
+        String stock = "{\"data\":{\"id\":\"p1\",\"type\":\"stock\",\"total\":3,\"available\":2,\"allocated\":1}}";
+        assertThat(DOCUMENT.violation("GET", "/v2/inventories/p1", 200, json, stock)).isEmpty();
+        assertThat(DOCUMENT.violation("GET", "/v2/inventories/p1", 200, json, stock.replace("\"total\":3", "\"total\":-3")))
+                .hasValueSatisfying(v -> assertThat(v).contains("GET /v2/inventories/{product_id} 200").contains("total"));
+        assertThat(DOCUMENT.violation("GET", "/v2/inventories/p1", 200, json, stock.replace("}}", ",\"extra\":1}}"))).isPresent();
+        assertThat(DOCUMENT.violation("GET", "/v2/inventories/p1", 418, json, "{}"))
+                .hasValueSatisfying(v -> assertThat(v).contains("418").contains("does not describe"));
+        assertThat(DOCUMENT.violation("POST", "/v2/inventories/multiple", 200, json, "{\"data\":[]}")).isEmpty();
+        assertThat(DOCUMENT.violation("DELETE", "/v2/inventories/p1", 204, java.util.Optional.empty(), "")).isEmpty();
+        assertThat(DOCUMENT.violation("PATCH", "/v2/inventories/p1", 200, json, "{}")).isPresent();
+        assertThat(DOCUMENT.violation("PATCH", "/v2/inventories/p1", 404, json,
+                "{\"errors\":[{\"status\":404,\"title\":\"Not Found\",\"detail\":\"no\"}]}")).isEmpty();
+        assertThat(DOCUMENT.violation("GET", "/v2/inventories/p1", 404, json, "{\"errors\":[{\"status\":\"404\"}]}")).isPresent();
+    }
+
     private static List<String> listOf(JsonNode object) {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
