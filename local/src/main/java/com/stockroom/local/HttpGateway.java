@@ -24,7 +24,8 @@ import java.util.UUID;
  * parameters, {@code $default} last), lets the route's JWT authorizer turn away a request
  * without a valid token or scope (401, 403), builds the payload 2.0 event API Gateway would send,
  * with the token's claims, invokes that route's function and writes back the function's answer.
- * It also serves the local token issuer's own open routes, which no function sees. Every answer
+ * It also serves the local token issuer's own open routes, which no function sees, and the API's
+ * document and its viewer ({@link ApiDocs}). Every answer
  * it makes itself, from a request it cannot read to a function that failed, is a JSON:API error;
  * its HTTP layer is {@link Http11Server}.
  *
@@ -68,6 +69,7 @@ final class HttpGateway implements AutoCloseable {
     private List<Route> routes;
     private Optional<Cors> cors;
     private IssuerEndpoints issuer;
+    private final ApiDocs docs = new ApiDocs();
 
     private HttpGateway(Http11Server server) {
         this.server = server;
@@ -136,6 +138,9 @@ final class HttpGateway implements AutoCloseable {
         byte[] body = request.body();
         if (IssuerEndpoints.serves(path)) {
             return issuer.answer(method, path, request.first("Content-Type"), body);
+        }
+        if (ApiDocs.serves(path)) {
+            return docs.answer(method, path);
         }
 
         Optional<Matched> matched = match(method, rawPath);
@@ -276,7 +281,8 @@ final class HttpGateway implements AutoCloseable {
         List<String> keys = routes.stream().map(Route::routeKey).filter(k -> !k.equals("$default")).sorted().toList();
         List<String> issuerRoutes = IssuerEndpoints.ROUTES.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).sorted().toList();
         return Answer.json(200, Json.object("data", Json.object(
-                "name", "Stockroom local stack", "type", "index", "routes", keys, "token_routes", issuerRoutes)));
+                "name", "Stockroom local stack", "type", "index", "routes", keys, "token_routes", issuerRoutes,
+                "docs_routes", List.of("GET " + ApiDocs.DOCUMENT, "GET " + ApiDocs.PAGE))));
     }
 
     /** An HTTP answer: status, headers and body; a preflight answer takes no further CORS headers. */

@@ -126,7 +126,7 @@ final class Api {
                 request.header("Content-Type", contentType);
             }
             headers.forEach(request::header);
-            return Api.send(request);
+            return checked(method, path, Api.send(request));
         }
     }
 
@@ -234,6 +234,22 @@ final class Api {
         return ((Number) value).longValue();
     }
 
+    /**
+     * Every answer the tests see must be one openapi.json describes: its route and status there,
+     * and its body valid against that response's schema (see {@link OpenApiDocument} for what is
+     * left out); otherwise the test that made the request fails, naming route, status and fault.
+     */
+    private static Response checked(String method, String path, Response response) {
+        int question = path.indexOf('?');
+        String rawPath = question < 0 ? path : path.substring(0, question);
+        Optional<String> violation = OpenApiDocument.get().violation(method, rawPath, response.status(),
+                response.header("Content-Type"), response.raw());
+        if (violation.isPresent()) {
+            throw new AssertionError("openapi.json: " + violation.get());
+        }
+        return response;
+    }
+
     private static URI uri(String path) {
         return URI.create(Stack.get().apiEndpoint() + path);
     }
@@ -243,7 +259,9 @@ final class Api {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            Object body = raw == null || raw.isEmpty() ? null : Json.parse(raw);
+            // Pages, scripts and stylesheets (the /docs viewer) are text; everything else the API answers is JSON.
+            boolean text = response.headers().firstValue("Content-Type").filter(type -> type.startsWith("text/")).isPresent();
+            Object body = raw == null || raw.isEmpty() || text ? null : Json.parse(raw);
             return new Response(response.statusCode(), body, raw, response.headers());
         } catch (IOException | Json.Malformed e) {
             throw new AssertionError("request failed: " + e, e);
