@@ -475,7 +475,12 @@ public final class Benchmark {
         HttpRequest request = HttpRequest.newBuilder(stack.apiEndpoint().resolve(path))
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return expected(method, path, http.send(request, HttpResponse.BodyHandlers.ofString()), expected);
+    }
+
+    /** The answer's JSON document, if it has the status expected of it; a setup step that went wrong ends the measurement. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> expected(String method, String path, HttpResponse<String> response, int expected) {
         if (response.statusCode() != expected) {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ", not " + expected + ": " + response.body());
         }
@@ -487,7 +492,7 @@ public final class Benchmark {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> data(Map<String, Object> document) {
+    static Map<String, Object> data(Map<String, Object> document) {
         return (Map<String, Object>) document.get("data");
     }
 

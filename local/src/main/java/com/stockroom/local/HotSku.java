@@ -8,7 +8,6 @@ import com.stockroom.stock.model.ProductId;
 import com.stockroom.stock.model.Quantity;
 import com.stockroom.stock.model.StockAction;
 import com.stockroom.stock.model.StockTransaction;
-import com.stockroom.web.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -392,22 +391,12 @@ public final class HotSku {
         return builder.build();
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> call(String method, String path, String token, String body, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request(method, path, body, token), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ", not " + expected + ": " + response.body());
-        }
-        try {
-            return (Map<String, Object>) Json.parse(response.body());
-        } catch (Json.Malformed malformed) {
-            throw new IllegalStateException(method + " " + path + " answered no JSON: " + response.body(), malformed);
-        }
+        return Benchmark.expected(method, path, http.send(request(method, path, body, token), HttpResponse.BodyHandlers.ofString()), expected);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> data(Map<String, Object> document) {
-        return (Map<String, Object>) document.get("data");
+        return Benchmark.data(document);
     }
 
     private static long number(Object value) {

@@ -2,32 +2,20 @@ package com.stockroom.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stockroom.QuietStderr;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(QuietStderr.class)
 class QueueBatchesTest {
 
-    private final PrintStream realErr = System.err;
-
-    @BeforeEach
-    void quietStderr() {
-        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(realErr);
-    }
 
     private static Map<String, Object> message(String messageId, String body) {
         Map<String, Object> message = new LinkedHashMap<>();

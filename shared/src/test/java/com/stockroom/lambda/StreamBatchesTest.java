@@ -3,33 +3,20 @@ package com.stockroom.lambda;
 import static com.stockroom.lambda.StreamEvents.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stockroom.QuietStderr;
 import com.stockroom.web.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@ExtendWith(QuietStderr.class)
 class StreamBatchesTest {
 
-    private final PrintStream realErr = System.err;
-
-    @BeforeEach
-    void quietStderr() {
-        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(realErr);
-    }
 
     private static StreamEvents.Record record(String event, String sequence, String view, boolean oldImage, boolean newImage) {
         StreamEvents.Record record = StreamEvents.record(event, sequence, view);

@@ -3,33 +3,19 @@ package com.stockroom.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import com.stockroom.QuietStderr;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(QuietStderr.class)
 class RouterTest {
 
     private static final String GET_ONE = "GET /v2/inventories/{product_id}";
     private static final String POST_ONE = "POST /v2/inventories/{product_id}";
 
-    // the router logs unexpected errors to stderr: keep the build output quiet
-    private final PrintStream realErr = System.err;
-
-    @BeforeEach
-    void quietStderr() {
-        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(realErr);
-    }
 
     private static Map<String, Object> admin() {
         return HttpEvents.verified("admin-1", "back-office", "inventory:read inventory:write");
