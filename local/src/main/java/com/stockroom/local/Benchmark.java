@@ -478,6 +478,18 @@ public final class Benchmark {
         return expected(method, path, http.send(request, HttpResponse.BodyHandlers.ofString()), expected);
     }
 
+    /** A request to the local gateway with a bearer token, and a JSON body if there is one. */
+    static HttpRequest request(URI api, String method, String path, String body, String token, java.time.Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api + path))
+                .header("Authorization", "Bearer " + token).timeout(timeout);
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return builder.build();
+    }
+
     /** The answer's JSON document, if it has the status expected of it; a setup step that went wrong ends the measurement. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> expected(String method, String path, HttpResponse<String> response, int expected) {

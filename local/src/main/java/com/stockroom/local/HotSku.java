@@ -9,7 +9,6 @@ import com.stockroom.stock.model.Quantity;
 import com.stockroom.stock.model.StockAction;
 import com.stockroom.stock.model.StockTransaction;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -381,14 +380,7 @@ public final class HotSku {
     }
 
     private HttpRequest request(String method, String path, String body, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.apiEndpoint() + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60));
-        if (body == null) {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return builder.build();
+        return Benchmark.request(stack.apiEndpoint(), method, path, body, token, Duration.ofSeconds(60));
     }
 
     private Map<String, Object> call(String method, String path, String token, String body, int expected) throws IOException, InterruptedException {

@@ -54,6 +54,11 @@ final class Template {
         return mapOfMaps(root.get("Resources"));
     }
 
+    /** The whole parsed template, for checks that walk all of it. */
+    Map<String, Object> root() {
+        return root;
+    }
+
     /** Resources of one type, by logical id, in template order. */
     Map<String, Map<String, Object>> resources(String type) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();

@@ -669,22 +669,11 @@ public final class WarmOverhead {
     }
 
     private HttpRequest request(String method, String path, String body, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.apiEndpoint() + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30));
-        if (body == null) {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return builder.build();
+        return Benchmark.request(stack.apiEndpoint(), method, path, body, token, Duration.ofSeconds(30));
     }
 
     private Map<String, Object> call(String method, String path, String token, String body, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = setupHttp.send(request(method, path, body, token), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ", not " + expected + ": " + response.body());
-        }
-        return object(response.body());
+        return Benchmark.expected(method, path, setupHttp.send(request(method, path, body, token), HttpResponse.BodyHandlers.ofString()), expected);
     }
 
     private static String addBody(String product) {
@@ -704,9 +693,8 @@ public final class WarmOverhead {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> data(Map<String, Object> document) {
-        return (Map<String, Object>) document.get("data");
+        return Benchmark.data(document);
     }
 
     private static String unique(String prefix) {

@@ -229,7 +229,7 @@ final class TemplateRules {
                 refs.add(id + "Role"); // what SAM makes beside each function
             }
         });
-        Map<String, Object> root = rootMap();
+        Map<String, Object> root = template.root();
         for (String section : List.of("Conditions", "Globals", "Resources", "Outputs")) {
             walkIntrinsics(section, root.get(section), refs, faults);
         }
@@ -240,17 +240,6 @@ final class TemplateRules {
             }
         });
         return faults;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> rootMap() {
-        try {
-            java.lang.reflect.Field field = Template.class.getDeclaredField("root");
-            field.setAccessible(true);
-            return (Map<String, Object>) field.get(template);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void walkIntrinsics(String where, Object value, Set<String> refs, List<String> faults) {

@@ -25,6 +25,7 @@ public final class HttpRequest {
 
     private final Map<String, Object> event;
     private Caller caller;
+    private Map<String, String> headers;
 
     /** The request an HTTP API event (its JSON, parsed) carries. */
     public HttpRequest(Map<String, Object> event) {
@@ -75,7 +76,9 @@ public final class HttpRequest {
 
     /** A request header, by its name in any case (API Gateway gives them lower-cased). */
     public Optional<String> header(String name) {
-        Map<String, String> headers = strings(event, "headers");
+        if (headers == null) {
+            headers = strings(event, "headers");
+        }
         String value = headers.get(name.toLowerCase(java.util.Locale.ROOT));
         if (value == null) {
             value = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
