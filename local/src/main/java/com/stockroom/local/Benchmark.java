@@ -574,6 +574,7 @@ public final class Benchmark {
         String java = null;
         List<String> jvmOptions = new ArrayList<>();
         boolean coldOnly = false;
+        boolean hotOnly = false;
         int warmup = 100;
         int iterations = 200;
         int hotRounds = 3;
@@ -584,13 +585,14 @@ public final class Benchmark {
                 case "--java" -> java = args[++i];
                 case "--jvm-option" -> jvmOptions.add(args[++i]);
                 case "--cold-only" -> coldOnly = true;
+                case "--hot-only" -> hotOnly = true;
                 case "--warm" -> {
                     warmup = Integer.parseInt(args[++i]);
                     iterations = Integer.parseInt(args[++i]);
                 }
                 case "--hot-rounds" -> hotRounds = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: Benchmark [--runs N] [--only LogicalId]... [--java path/to/bin/java] [--jvm-option -XX:...]... [--cold-only] [--warm WARMUP ITERATIONS] [--hot-rounds N]   (from the project folder)");
+                    System.err.println("usage: Benchmark [--runs N] [--only LogicalId]... [--java path/to/bin/java] [--jvm-option -XX:...]... [--cold-only | --hot-only] [--warm WARMUP ITERATIONS] [--hot-rounds N]   (from the project folder)");
                     System.exit(2);
                 }
             }
@@ -626,11 +628,15 @@ public final class Benchmark {
             Thread stopStack = new Thread(stack::close, "benchmark-stack");
             Runtime.getRuntime().addShutdownHook(stopStack);
             Benchmark benchmark = new Benchmark(stack, template, templateFile.getParent(), runtime, java).withJvmOptions(jvmOptions);
-            report.append(benchmark.coldStarts(functions, runs).table());
-            if (!coldOnly) {
+            if (hotOnly) {
+                report.append(HotSku.measure(stack, HotSku.WARMUP_ROUNDS, hotRounds).table());
+            } else {
+                report.append(benchmark.coldStarts(functions, runs).table());
+            }
+            if (!coldOnly && !hotOnly) {
                 report.append('\n').append(RoundTrips.measure(stack, benchmark, templateFile.getParent()).table());
                 report.append('\n').append(WarmOverhead.measure(stack, warmup, iterations).table());
-                report.append('\n').append(HotSku.measure(stack, hotRounds).table());
+                report.append('\n').append(HotSku.measure(stack, HotSku.WARMUP_ROUNDS, hotRounds).table());
             }
             Runtime.getRuntime().removeShutdownHook(stopStack);
         }

@@ -47,12 +47,19 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * payment's transaction makes: available decremented only while at least the quantity is there),
  * made directly against the same emulator. Attempts per second is payers over the wall time from
  * the release to the last answer.
+ *
+ * <p>Every racer is connected before the release, as a client that keeps its connections alive
+ * is: each payer on a kept-alive connection of its own to the gateway, and the direct client's
+ * pool filled by one untimed read from every racer. Rounds before the measured ones warm the
+ * JVM the whole local stack shares (its compiler, its connection pools), untimed.
  */
 public final class HotSku {
 
     static final double RATIO_TARGET = 0.5;
     static final int PAYERS = 200;
     static final int UNITS = 20;
+    /** Untimed rounds before the measured ones. */
+    static final int WARMUP_ROUNDS = 2;
 
     private static final String STOREFRONT = "storefront-web";
     private static final String CHECKOUT_BODY = "{\"data\":{\"customer\":{\"email\":\"ann@example.com\",\"name\":\"Ann Smith\"},"
@@ -95,7 +102,7 @@ public final class HotSku {
         }
     }
 
-    public record Result(List<Round> rounds, int payers, int units) {
+    public record Result(List<Round> rounds, int payers, int units, int warmups) {
 
         public double medianRatio() {
             List<Double> ratios = rounds.stream().map(Round::ratio).sorted().toList();
@@ -107,7 +114,8 @@ public final class HotSku {
             StringBuilder out = new StringBuilder();
             out.append("Hot SKU: ").append(payers).append(" shoppers pay at once for ").append(units)
                     .append(" units of one product through the local gateway; baseline: as many conditional UpdateItems at once on a product")
-                    .append(" of ").append(units).append(" units, directly; ").append(rounds.size()).append(" rounds, ")
+                    .append(" of ").append(units).append(" units, directly; every racer connected before the release; ").append(rounds.size()).append(" rounds after ")
+                    .append(warmups).append(" untimed warm-up rounds, ")
                     .append(Runtime.getRuntime().availableProcessors()).append(" cores\n\n");
             out.append("| round | won (202) | refused (400 insufficient stock) | other answers | stock after (total / available / allocated) |")
                     .append(" gateway wall | gateway attempts/s | the payments' calls | raw won / refused | raw wall | raw attempts/s | gateway ÷ raw |")
@@ -136,22 +144,25 @@ public final class HotSku {
         }
     }
 
-    /** {@code rounds} rounds of {@value #PAYERS} payers for {@value #UNITS} units. */
-    public static Result measure(LocalStack stack, int rounds) throws Exception {
-        return measure(stack, rounds, PAYERS, UNITS);
+    /** {@code rounds} rounds of {@value #PAYERS} payers for {@value #UNITS} units, after {@code warmups} untimed ones. */
+    public static Result measure(LocalStack stack, int warmups, int rounds) throws Exception {
+        return measure(stack, warmups, rounds, PAYERS, UNITS);
     }
 
-    public static Result measure(LocalStack stack, int rounds, int payers, int units) throws Exception {
-        if (rounds < 1 || units < 1 || payers <= units) {
-            throw new IllegalArgumentException("at least one round, one unit and more payers than units");
+    public static Result measure(LocalStack stack, int warmups, int rounds, int payers, int units) throws Exception {
+        if (warmups < 0 || rounds < 1 || units < 1 || payers <= units) {
+            throw new IllegalArgumentException("no negative warm-up, at least one round, one unit and more payers than units");
         }
         HotSku hot = new HotSku(stack, payers);
         try {
+            for (int round = 0; round < warmups; round++) {
+                hot.round(round, payers, units);
+            }
             List<Round> done = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 done.add(hot.round(round, payers, units));
             }
-            return new Result(done, payers, units);
+            return new Result(done, payers, units, warmups);
         } finally {
             hot.close();
         }
@@ -187,23 +198,21 @@ public final class HotSku {
 
     private Round round(int round, int payers, int units) throws Exception {
         String product = product(units);
-        List<HttpRequest> payments = new ArrayList<>();
-        List<Future<HttpRequest>> made = new ArrayList<>();
+        List<byte[]> payments = new ArrayList<>();
+        List<Future<byte[]>> made = new ArrayList<>();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < payers; i++) {
             String shopper = "hot-shopper-" + tag + "-" + i;
             made.add(setupPool.submit(() -> {
                 String token = stack.tokens().mint(shopper, STOREFRONT, List.of("carts", "orders")).accessToken();
                 String order = order(product, token);
-                return request("POST", "/v2/orders/" + order + "/payments", PAY_BODY, token);
+                return KeptAlive.wire("POST", "/v2/orders/" + order + "/payments", PAY_BODY, token);
             }));
         }
-        for (Future<HttpRequest> payment : made) {
+        for (Future<byte[]> payment : made) {
             payments.add(payment.get());
         }
         String rawProduct = product(units);
-        // Warm the raw client's connection and classes, untimed.
-        dynamoDb.getItem(g -> g.tableName(stockTable).key(Map.of("product_id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(rawProduct))));
 
         // The two alternate going first, so neither always follows the other's aftermath.
         Race gateway;
@@ -225,14 +234,13 @@ public final class HotSku {
         int refused = 0;
         Map<Integer, Integer> others = new TreeMap<>();
         for (Object each : gateway.answers()) {
-            @SuppressWarnings("unchecked")
-            HttpResponse<String> answer = (HttpResponse<String>) each;
-            if (answer.statusCode() == 202) {
+            KeptAlive.Answer answer = (KeptAlive.Answer) each;
+            if (answer.status() == 202) {
                 won++;
-            } else if (answer.statusCode() == 400 && answer.body().contains("Insufficient stock")) {
+            } else if (answer.status() == 400 && answer.body().contains("Insufficient stock")) {
                 refused++;
             } else {
-                others.merge(answer.statusCode(), 1, Integer::sum);
+                others.merge(answer.status(), 1, Integer::sum);
             }
         }
         int rawWon = 0;
@@ -260,8 +268,17 @@ public final class HotSku {
         Object attempt(int index) throws Exception;
     }
 
-    /** Every attempt on its own thread, released at once; the wall time from the release to the last answer. */
-    private Race race(int attempts, Attempt attempt) throws Exception {
+    /** What a racer does on its own thread before the release, untimed: connecting, say. */
+    @FunctionalInterface
+    private interface Preparation {
+        void prepare(int index) throws Exception;
+    }
+
+    /**
+     * Every attempt on its own thread, prepared, then released at once; the wall time from the
+     * release to the last answer.
+     */
+    private Race race(int attempts, Preparation preparation, Attempt attempt) throws Exception {
         CountDownLatch ready = new CountDownLatch(attempts);
         CountDownLatch start = new CountDownLatch(1);
         long[] ends = new long[attempts];
@@ -269,7 +286,11 @@ public final class HotSku {
         for (int i = 0; i < attempts; i++) {
             int index = i;
             futures.add(racers.submit(() -> {
-                ready.countDown();
+                try {
+                    preparation.prepare(index);
+                } finally {
+                    ready.countDown();
+                }
                 start.await();
                 try {
                     return attempt.attempt(index);
@@ -293,7 +314,7 @@ public final class HotSku {
     }
 
     /** The gateway's race, with the orders function's calls during it (retries of conflicting transactions show here). */
-    private Race countedGatewayRace(List<HttpRequest> payments, Map<String, Long> calls) throws Exception {
+    private Race countedGatewayRace(List<byte[]> payments, Map<String, Long> calls) throws Exception {
         com.stockroom.platform.CallCounts.reset();
         Race race = gatewayRace(payments);
         com.stockroom.platform.CallCounts.snapshot().forEach((key, count) -> {
@@ -304,8 +325,23 @@ public final class HotSku {
         return race;
     }
 
-    private Race gatewayRace(List<HttpRequest> payments) throws Exception {
-        return race(payments.size(), i -> http.send(payments.get(i), HttpResponse.BodyHandlers.ofString()));
+    /** Each payer on a kept-alive connection of its own, connected before the release. */
+    private Race gatewayRace(List<byte[]> payments) throws Exception {
+        List<KeptAlive> connections = new ArrayList<>();
+        for (int i = 0; i < payments.size(); i++) {
+            connections.add(new KeptAlive(stack.apiEndpoint()));
+        }
+        try {
+            return race(payments.size(), i -> connections.get(i).connect(), i -> connections.get(i).send(payments.get(i)));
+        } finally {
+            connections.forEach(KeptAlive::close);
+        }
+    }
+
+    /** One untimed read by every racer, so that the direct client's pool holds a connection for each. */
+    private Preparation connected(String product) {
+        Map<String, AttributeValue> key = Map.of("product_id", AttributeValue.fromS(product));
+        return i -> dynamoDb.getItem(g -> g.tableName(stockTable).key(key));
     }
 
     private Race rawRace(String product, int attempts) throws Exception {
@@ -320,7 +356,7 @@ public final class HotSku {
                     .expressionAttributeNames(update.expressionAttributeNames()).expressionAttributeValues(update.expressionAttributeValues())
                     .build());
         }
-        return race(attempts, i -> {
+        return race(attempts, connected(product), i -> {
             try {
                 dynamoDb.updateItem(updates.get(i));
                 return "won";
@@ -352,7 +388,7 @@ public final class HotSku {
                                     "version", AttributeValue.fromN("2")))).build()).build());
         }
         Map<String, AttributeValue> key = Map.of("product_id", AttributeValue.fromS(product));
-        return race(attempts, i -> {
+        return race(attempts, connected(product), i -> {
             try {
                 dynamoDb.getItem(g -> g.tableName(stockTable).key(key));
                 dynamoDb.transactWriteItems(payments.get(i));

@@ -10,13 +10,7 @@ import com.stockroom.stock.model.Quantity;
 import com.stockroom.stock.model.StockAction;
 import com.stockroom.stock.model.StockTransaction;
 import com.stockroom.web.Json;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -283,7 +277,7 @@ public final class WarmOverhead {
         String product = product(1_000);
         LocalFunction function = stack.function("InventoryApiFunction");
         String event = event("GET", "/v2/inventories/{product_id}", "/v2/inventories/" + product, Map.of("product_id", product), null, false);
-        byte[] request = wire("GET", "/v2/inventories/" + product, null, adminToken);
+        byte[] request = KeptAlive.wire("GET", "/v2/inventories/" + product, null, adminToken);
         Map<String, AttributeValue> key = Map.of("product_id", s(product));
         return new Operation("GET stock", "InventoryApiFunction", "GetItem", 200,
                 i -> dynamoDb.getItem(g -> g.tableName(stockTable).key(key).consistentRead(true)),
@@ -302,7 +296,7 @@ public final class WarmOverhead {
             String handlerCart = unique("warm-add-h");
             events.add(event("POST", "/v2/carts/{cart_ref}/items", "/v2/carts/" + handlerCart + "/items",
                     Map.of("cart_ref", handlerCart), body, true));
-            requests.add(wire("POST", "/v2/carts/" + unique("warm-add-g") + "/items", body, shopperToken));
+            requests.add(KeptAlive.wire("POST", "/v2/carts/" + unique("warm-add-g") + "/items", body, shopperToken));
             rawCarts.add(unique("warm-add-r"));
         }
         ProductId productId = new ProductId(product);
@@ -334,7 +328,7 @@ public final class WarmOverhead {
         for (int i = 0; i < perWay; i++) {
             events.add(event("POST", "/v2/carts/{cart_ref}/checkout", "/v2/carts/" + handlerCarts.get(i) + "/checkout",
                     Map.of("cart_ref", handlerCarts.get(i)), CHECKOUT_BODY, true));
-            requests.add(wire("POST", "/v2/carts/" + gatewayCarts.get(i) + "/checkout", CHECKOUT_BODY, shopperToken));
+            requests.add(KeptAlive.wire("POST", "/v2/carts/" + gatewayCarts.get(i) + "/checkout", CHECKOUT_BODY, shopperToken));
         }
         // The raw checkout checks one cart of its own (a check changes nothing) and puts a new order each time,
         // a copy of a real one.
@@ -377,7 +371,7 @@ public final class WarmOverhead {
         for (int i = 0; i < perWay; i++) {
             events.add(event("POST", "/v2/orders/{order_id}/payments", "/v2/orders/" + handlerOrders.get(i) + "/payments",
                     Map.of("order_id", handlerOrders.get(i)), body, true));
-            requests.add(wire("POST", "/v2/orders/" + gatewayOrders.get(i) + "/payments", body, shopperToken));
+            requests.add(KeptAlive.wire("POST", "/v2/orders/" + gatewayOrders.get(i) + "/payments", body, shopperToken));
         }
         // The raw payment allocates a unit of stock of its own and rewrites one real order of its own, at its next version.
         String rawProduct = product(2L * perWay + 10);
@@ -424,7 +418,7 @@ public final class WarmOverhead {
         for (int i = 0; i < perWay; i++) {
             events.add(event("PUT", "/v2/orders/{order_id}", "/v2/orders/" + handlerOrders.get(i),
                     Map.of("order_id", handlerOrders.get(i)), SHIP_BODY, false));
-            requests.add(wire("PUT", "/v2/orders/" + gatewayOrders.get(i), SHIP_BODY, adminToken));
+            requests.add(KeptAlive.wire("PUT", "/v2/orders/" + gatewayOrders.get(i), SHIP_BODY, adminToken));
         }
         // The raw shipment takes a unit of allocated stock of its own and rewrites one real order of its own.
         String rawProduct = product(2L * perWay + 10);
@@ -578,94 +572,6 @@ public final class WarmOverhead {
         headers.put("user-agent", "warm-overhead");
         return Json.write(Json.object("version", "2.0", "routeKey", method + " " + route, "rawPath", path, "rawQueryString", "",
                 "headers", headers, "pathParameters", parameters, "requestContext", context, "body", body, "isBase64Encoded", false));
-    }
-
-    /** A request as its bytes on the wire, for the kept-alive connection. */
-    private static byte[] wire(String method, String path, String body, String token) {
-        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n"
-                + (body == null ? "" : "Content-Type: application/json\r\n") + "Content-Length: " + content.length + "\r\n\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] all = Arrays.copyOf(headBytes, headBytes.length + content.length);
-        System.arraycopy(content, 0, all, headBytes.length, content.length);
-        return all;
-    }
-
-    /**
-     * One HTTP/1.1 connection kept alive, a request at a time: writes a request's bytes and reads
-     * the answer framed by its Content-Length (the local gateway always gives one). Lighter than
-     * a general client, so that what is timed is the gateway rather than the client.
-     */
-    private static final class KeptAlive {
-        record Answer(int status, String body) {
-        }
-
-        private final URI endpoint;
-        private Socket socket;
-        private OutputStream out;
-        private InputStream in;
-
-        KeptAlive(URI endpoint) {
-            this.endpoint = endpoint;
-        }
-
-        /**
-         * Connects on first use, not when made: the gateway closes a connection left idle, as it
-         * would be while the operations' items are made.
-         */
-        private void connect() throws IOException {
-            socket = new Socket(endpoint.getHost(), endpoint.getPort());
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(30_000);
-            out = socket.getOutputStream();
-            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-        }
-
-        Answer send(byte[] request) throws IOException {
-            if (socket == null) {
-                connect();
-            }
-            out.write(request);
-            out.flush();
-            String statusLine = line();
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            int length = 0;
-            for (String field = line(); !field.isEmpty(); field = line()) {
-                int colon = field.indexOf(':');
-                if (colon > 0 && field.substring(0, colon).equalsIgnoreCase("Content-Length")) {
-                    length = Integer.parseInt(field.substring(colon + 1).strip());
-                }
-            }
-            byte[] body = in.readNBytes(length);
-            if (body.length != length) {
-                throw new IOException("the gateway closed the connection mid-answer");
-            }
-            return new Answer(status, new String(body, StandardCharsets.UTF_8));
-        }
-
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder(64);
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new IOException("the gateway closed the connection");
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
-        }
-
-        void close() {
-            if (socket == null) {
-                return;
-            }
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
     }
 
     private HttpRequest request(String method, String path, String body, String token) {

@@ -41,7 +41,7 @@ class WarmAndHotIT {
 
     @Test
     void on_a_hot_sku_exactly_the_units_in_stock_are_paid_for() throws Exception {
-        HotSku.Result result = HotSku.measure(Stack.get(), Integer.getInteger("hot.rounds", 1));
+        HotSku.Result result = HotSku.measure(Stack.get(), 0, Integer.getInteger("hot.rounds", 1));
         String table = result.table();
         System.out.println(table);
 
