@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,20 @@ class TransactionIdsTest {
     private static final Pattern CROCKFORD_26 = Pattern.compile("[0-9A-HJKMNP-TV-Z]{26}");
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final Instant AT = Instant.parse("2024-05-17T10:15:30.123Z");
+
+    @Test
+    void the_random_source_is_made_on_the_first_id_and_only_once() {
+        AtomicInteger made = new AtomicInteger();
+        TransactionIds ids = new TransactionIds(Clock.systemUTC(), () -> {
+            made.incrementAndGet();
+            return new Random(7);
+        });
+
+        assertThat(made).as("sources made before any id").hasValue(0);
+        ids.next();
+        ids.next();
+        assertThat(made).as("sources made after two ids").hasValue(1);
+    }
 
     @Test
     void ids_are_twenty_six_characters_of_crockford_base32() {
