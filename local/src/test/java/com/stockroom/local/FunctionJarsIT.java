@@ -85,6 +85,16 @@ class FunctionJarsIT {
         }
     }
 
+    /** SLF4J 1.7 without a binding prints three "Failed to load class" lines at every cold start, outside the JSON logs. */
+    @Test
+    void every_jar_carries_the_sdk_logs_no_op_binding() throws Exception {
+        for (Function function : FUNCTIONS) {
+            try (JarFile jar = new JarFile(ROOT.resolve(function.jar()).toFile())) {
+                assertThat(jar.getEntry("org/slf4j/impl/StaticLoggerBinder.class")).as(function.jar()).isNotNull();
+            }
+        }
+    }
+
     @Test
     void the_stock_functions_carry_no_order_or_cart_code() throws Exception {
         for (String stockOnly : List.of("functions/stock-history/target/stock-history.jar", "functions/inventory-api/target/inventory-api.jar")) {
