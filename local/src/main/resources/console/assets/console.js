@@ -69,6 +69,10 @@
     return td;
   }
 
+  function when(timestamp) {
+    return new Date(timestamp).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+  }
+
   function emptyRow(tbody, columns, text) {
     const row = tbody.insertRow();
     const td = cell(row, text);
@@ -161,7 +165,7 @@
     page.data.forEach((entry) => {
       const row = tbody.insertRow();
       row.dataset.transaction = entry.id;
-      cell(row, new Date(entry.timestamps.created_at).toLocaleString());
+      cell(row, when(entry.timestamps.created_at)).className = 'when';
       cell(row, entry.action);
       cell(row, entry.quantity, true);
       cell(row, entry.after.total, true);
@@ -285,7 +289,7 @@
       cell(row, order.id);
       cell(row, order.items.map((item) => item.quantity + ' × ' + item.product_id).join(', '));
       cell(row, order.customer && (order.customer.name || order.customer.email));
-      cell(row, new Date(order.timestamps.updated_at).toLocaleString());
+      cell(row, when(order.timestamps.updated_at)).className = 'when';
     });
     if (!page.data.length) {
       emptyRow(tbody, 4, 'No order is waiting for its payment\'s result.');
