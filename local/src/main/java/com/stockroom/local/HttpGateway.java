@@ -25,7 +25,7 @@ import java.util.UUID;
  * without a valid token or scope (401, 403), builds the payload 2.0 event API Gateway would send,
  * with the token's claims, invokes that route's function and writes back the function's answer.
  * It also serves the local token issuer's own open routes, which no function sees, and the API's
- * document and its viewer ({@link ApiDocs}). Every answer
+ * document and its viewer ({@link ApiDocs}), and the stock console ({@link Console}). Every answer
  * it makes itself, from a request it cannot read to a function that failed, is a JSON:API error;
  * its HTTP layer is {@link Http11Server}.
  *
@@ -70,6 +70,7 @@ final class HttpGateway implements AutoCloseable {
     private Optional<Cors> cors;
     private IssuerEndpoints issuer;
     private final ApiDocs docs = new ApiDocs();
+    private final Console console = new Console();
 
     private HttpGateway(Http11Server server) {
         this.server = server;
@@ -141,6 +142,9 @@ final class HttpGateway implements AutoCloseable {
         }
         if (ApiDocs.serves(path)) {
             return docs.answer(method, path);
+        }
+        if (Console.serves(path)) {
+            return console.answer(method, path);
         }
 
         Optional<Matched> matched = match(method, rawPath);

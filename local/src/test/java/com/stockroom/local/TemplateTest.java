@@ -116,6 +116,7 @@ class TemplateTest {
             Map.entry("DELETE /v2/carts/{cart_ref}/items/{item_id}", List.of("carts")),
             Map.entry("GET /v2/carts/{cart_ref}/items", List.of("carts")),
             Map.entry("POST /v2/carts/{cart_ref}/checkout", List.of("carts")),
+            Map.entry("GET /v2/orders", List.of("orders:write")),
             Map.entry("GET /v2/orders/{order_id}", List.of("orders", "orders:write")),
             Map.entry("POST /v2/orders/{order_id}/payments", List.of("orders")),
             Map.entry("PUT /v2/orders/{order_id}", List.of("orders:write")),

@@ -4,6 +4,8 @@ import com.stockroom.order.model.Order;
 import com.stockroom.order.model.OrderAccess;
 import com.stockroom.order.model.OrderId;
 import com.stockroom.order.model.Orders;
+import com.stockroom.stock.model.Page;
+import com.stockroom.stock.model.PageRequest;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -22,6 +24,11 @@ public final class FulfillingOrders {
     /** The order, if {@code access} can see it. */
     public Optional<Order> read(OrderId id, OrderAccess access) {
         return orders.find(id).filter(access::canSee);
+    }
+
+    /** Orders whose payment request went out and whose result has not come back yet (any customer's). */
+    public Page<Order> awaitingPayment(PageRequest page) {
+        return orders.awaitingPayment(page);
     }
 
     /** Ships a paid order: allocated and total fall by each line. Shipping again is refused and changes nothing. */

@@ -15,10 +15,15 @@ import com.stockroom.order.model.Orders;
 import com.stockroom.platform.DependencyFailures;
 import com.stockroom.platform.Retrying;
 import com.stockroom.stock.infrastructure.StockMoves;
+import com.stockroom.stock.model.InvalidCursor;
+import com.stockroom.stock.model.Page;
+import com.stockroom.stock.model.PageRequest;
 import com.stockroom.stock.model.StockTransaction;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -144,5 +150,79 @@ final class DynamoDbOrders implements Orders {
                     .items().forEach(item -> overdue.add(OrderItems.order(item)));
         }
         return overdue;
+    }
+
+    /**
+     * A page of the payment-deadline index, shard after shard (by deadline within each shard).
+     * The cursor names where the page stopped: the shard, and the index key of its last order
+     * there (its deadline and id), so the next page's query starts right after it.
+     */
+    @Override
+    public Page<Order> awaitingPayment(PageRequest page) {
+        Optional<Position> start = page.cursor().map(Position::parse);
+        int shard = start.map(Position::shard).orElse(0);
+        Optional<Map<String, AttributeValue>> after = start.map(Position::key);
+        List<Order> orders = new ArrayList<>();
+        Optional<Position> next = Optional.empty();
+        while (shard < AWAITING_SHARDS) {
+            int wanted = page.limit() - orders.size();
+            String key = OrderItems.awaitingShard(shard);
+            Optional<Map<String, AttributeValue>> from = after;
+            QueryResponse response = Retrying.call("listing orders awaiting payment", () -> dynamoDb.query(q -> {
+                q.tableName(tables.orders()).indexName(BY_PAYMENT_DEADLINE).limit(wanted)
+                        .keyConditionExpression("#awaiting = :awaiting")
+                        .expressionAttributeNames(Map.of("#awaiting", AWAITING_PAYMENT))
+                        .expressionAttributeValues(Map.of(":awaiting", OrderItems.s(key)));
+                from.ifPresent(q::exclusiveStartKey);
+            }));
+            response.items().forEach(item -> orders.add(OrderItems.order(item)));
+            boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+            if (orders.size() >= page.limit()) {
+                Map<String, AttributeValue> last = response.items().get(response.items().size() - 1);
+                next = Optional.of(new Position(shard, Map.of(
+                        ORDER_ID, last.get(ORDER_ID),
+                        AWAITING_PAYMENT, last.get(AWAITING_PAYMENT),
+                        PAYMENT_DEADLINE, last.get(PAYMENT_DEADLINE))));
+                if (!more && shard == AWAITING_SHARDS - 1) {
+                    next = Optional.empty();
+                }
+                break;
+            }
+            if (more) {
+                after = Optional.of(response.lastEvaluatedKey());
+            } else {
+                shard++;
+                after = Optional.empty();
+            }
+        }
+        return new Page<>(orders, next.map(Position::cursor));
+    }
+
+    /** Where a page of the payment-deadline index stopped: a shard, and the last key read in it. */
+    private record Position(int shard, Map<String, AttributeValue> key) {
+
+        String cursor() {
+            String text = shard + "." + key.get(PAYMENT_DEADLINE).n() + "." + key.get(ORDER_ID).s();
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Position parse(String cursor) {
+            String text;
+            try {
+                text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException notBase64) {
+                throw new InvalidCursor();
+            }
+            String[] parts = text.split("\\.", -1);
+            if (parts.length != 3 || !parts[0].matches("[0-9]") || Integer.parseInt(parts[0]) >= AWAITING_SHARDS
+                    || !parts[1].matches("[0-9]{1,18}") || !OrderId.isValid(parts[2])) {
+                throw new InvalidCursor();
+            }
+            int shard = Integer.parseInt(parts[0]);
+            return new Position(shard, Map.of(
+                    ORDER_ID, OrderItems.s(parts[2]),
+                    AWAITING_PAYMENT, OrderItems.s(OrderItems.awaitingShard(shard)),
+                    PAYMENT_DEADLINE, OrderItems.n(Long.parseLong(parts[1]))));
+        }
     }
 }

@@ -1,5 +1,7 @@
 package com.stockroom.order.model;
 
+import com.stockroom.stock.model.Page;
+import com.stockroom.stock.model.PageRequest;
 import com.stockroom.stock.model.StockTransaction;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +30,14 @@ public interface Orders {
 
     /** Orders whose payment has waited past its deadline, at most {@code limit} of them. */
     List<Order> awaitingPaymentSince(Instant deadline, int limit);
+
+    /**
+     * Orders waiting for their payment's result ({@code processing}), a page at a time, read from
+     * the index the timeouts read, not by scanning every order.
+     *
+     * @throws com.stockroom.stock.model.InvalidCursor if the page's cursor was not handed out here
+     */
+    Page<Order> awaitingPayment(PageRequest page);
 
     /** What became of a write. */
     sealed interface WriteOutcome {

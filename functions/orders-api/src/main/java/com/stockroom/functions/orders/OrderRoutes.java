@@ -14,14 +14,25 @@ import com.stockroom.web.HttpRequest;
 import com.stockroom.web.Idempotency;
 import com.stockroom.web.JsonApi;
 import com.stockroom.web.JsonObject;
+import com.stockroom.web.Json;
 import com.stockroom.web.Router;
+import com.stockroom.stock.model.InvalidCursor;
+import com.stockroom.stock.model.Page;
+import com.stockroom.stock.model.PageRequest;
+import com.stockroom.order.model.Order;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The Orders contract: read, pay (202, the gateway answers over SQS), ship and cancel. */
 final class OrderRoutes {
 
     static final String ANY_ORDER_SCOPE = "orders:write";
+    /** The one listing offered: the orders awaiting their payment's result, which the payment-deadline index holds. */
+    static final String AWAITING_PAYMENT = "eq(status,processing)";
 
     private final FulfillingOrders orders;
     private final PayingForOrder paying;
@@ -37,6 +48,7 @@ final class OrderRoutes {
 
     Router router() {
         return new Router(idempotency)
+                .route("GET /v2/orders", this::list)
                 .route("GET /v2/orders/{order_id}", this::get)
                 .route("POST /v2/orders/{order_id}/payments", this::pay)
                 .route("PUT /v2/orders/{order_id}", this::update);
@@ -46,6 +58,35 @@ final class OrderRoutes {
         return orders.read(orderId(request), access(request))
                 .map(order -> JsonApi.data(200, OrderDocuments.order(order)))
                 .orElseThrow(OrderRoutes::noOrder);
+    }
+
+    /**
+     * {@code GET /v2/orders?filter=eq(status,processing)}: any customer's orders awaiting their
+     * payment's result, paged. Other filters would need a scan of every order, so they are refused.
+     */
+    private HttpResponse list(HttpRequest request) {
+        Optional<String> filter = request.query("filter");
+        if (filter.isEmpty()) {
+            throw ApiError.badRequest("give filter=" + AWAITING_PAYMENT + ": only the orders awaiting payment can be listed");
+        }
+        if (!filter.get().replace(" ", "").equals(AWAITING_PAYMENT)) {
+            throw ApiError.badRequest("filter supports only " + AWAITING_PAYMENT + " (the orders awaiting payment)");
+        }
+        int limit = request.queryInt("page[limit]", 1, PageRequest.MAX_LIMIT).orElse(PageRequest.DEFAULT_LIMIT);
+        Optional<String> cursor = request.query("page[cursor]");
+        if (cursor.isPresent() && !cursor.get().matches("[A-Za-z0-9_-]{1,200}")) {
+            throw ApiError.badRequest("page[cursor] is not one this service handed out");
+        }
+        Page<Order> page;
+        try {
+            page = orders.awaitingPayment(new PageRequest(limit, cursor));
+        } catch (InvalidCursor invalid) {
+            throw ApiError.badRequest("page[cursor] is not one this service handed out");
+        }
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("next", page.nextCursor().map(next -> "/v2/orders?filter=" + URLEncoder.encode(AWAITING_PAYMENT, StandardCharsets.UTF_8)
+                + "&page[limit]=" + limit + "&page[cursor]=" + next).orElse(null));
+        return JsonApi.respond(200, Json.object("data", page.items().stream().map(OrderDocuments::order).toList(), "links", links));
     }
 
     private HttpResponse pay(HttpRequest request) {
