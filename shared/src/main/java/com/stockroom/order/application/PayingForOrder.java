@@ -60,12 +60,12 @@ public final class PayingForOrder {
 
     public Outcome pay(PayForOrder command) {
         String paymentId = ids.next().value();
-        Telemetry.paymentId(paymentId);
         Instant deadline = clock.instant().plus(timeout.value());
         OrderAccess payer = OrderAccess.ownOrders(command.payer());
         OrderSteps.Outcome started = steps.take(command.orderId(), payer, "payment " + paymentId + " started",
                 (order, now) -> order.startPayment(paymentId, deadline, now));
         if (started instanceof OrderSteps.Outcome.Stepped stepped) {
+            Telemetry.paymentId(paymentId);
             try {
                 paymentRequests.send(command.orderId(), paymentId, command.token());
             } catch (PaymentRequests.NotSent notSent) {
