@@ -121,6 +121,10 @@ class LogsAndMetricsIT {
         String second = "it-" + UUID.randomUUID();
         String declined = checkedOut(product, 1, first);
         String other = checkedOut(product, 1, second);
+        String third = "it-" + UUID.randomUUID();
+        String lateCart = Api.uniqueId("cart");
+        assertThat(shopper(third).post("/v2/carts/" + lateCart + "/items",
+                "{\"data\":{\"type\":\"cart_item\",\"id\":\"" + product + "\",\"quantity\":1}}").status()).isEqualTo(201);
 
         assertThat(shopper(first).post("/v2/orders/" + declined + "/payments", payBody("tok_decline")).status()).isEqualTo(202);
         awaitOrder(declined, is("incomplete", "unpaid"), SETTLE);
@@ -139,6 +143,44 @@ class LogsAndMetricsIT {
         assertThat(payLines.get(1)).containsEntry("status", 400L).containsEntry("order_id", declined)
                 .containsEntry("InsufficientStockRefusals", 1L).doesNotContainKey("Allocations");
         assertThat(declaredMetrics(payLines.get(1))).containsExactly("InsufficientStockRefusals");
+
+        Api.Response checkoutRefused = shopper(third).post("/v2/carts/" + lateCart + "/checkout",
+                "{\"data\":{\"customer\":{\"email\":\"ann@example.com\",\"name\":\"Ann\"},\"shipping_address\":{\"city\":\"Oslo\"},"
+                        + "\"billing_address\":{\"city\":\"Oslo\"}}}");
+        assertThat(checkoutRefused.status()).isEqualTo(400);
+        List<Map<String, Object>> checkoutLines = LogLines.CAPTURED.matching(correlated(third)
+                .and(line -> "POST /v2/carts/{cart_ref}/checkout".equals(line.get("route"))));
+        assertThat(checkoutLines).hasSize(1);
+        assertThat(checkoutLines.get(0)).containsEntry("status", 400L).containsEntry("InsufficientStockRefusals", 1L)
+                .doesNotContainKey("order_id");
+    }
+
+    @Test
+    void a_cancellation_counts_a_release_and_a_success_the_cancelled_order_cannot_keep_counts_a_refund() {
+        String product = Api.stock(2);
+        String correlationId = "it-" + UUID.randomUUID();
+        String order = checkedOut(product, 1, correlationId);
+        Api.Response paid = shopper(correlationId).post("/v2/orders/" + order + "/payments", payBody("tok_silent"));
+        assertThat(paid.status()).isEqualTo(202);
+        String paymentId = (String) paid.data().get("payment_id");
+
+        Api.Response cancelled = shopper(correlationId).method("PUT", "/v2/orders/" + order,
+                "{\"data\":{\"type\":\"order\",\"status\":\"cancelled\"}}");
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        List<Map<String, Object>> cancelLines = LogLines.CAPTURED.matching(correlated(correlationId)
+                .and(line -> "PUT /v2/orders/{order_id}".equals(line.get("route"))));
+        assertThat(cancelLines).hasSize(1);
+        assertThat(cancelLines.get(0)).containsEntry("order_id", order).containsEntry("status", 200L).containsEntry("Releases", 1L);
+
+        PaymentResultsIT.sendResult(order, paymentId, "succeeded");
+        Map<String, Object> refunded = LogLines.CAPTURED.await(line -> "PaymentResultsFunction".equals(line.get("function"))
+                && paymentId.equals(line.get("payment_id")) && line.containsKey("outcome"), 1, SETTLE).get(0);
+        assertThat(refunded).containsEntry("order_id", order).containsEntry("outcome", "applied").containsEntry("Refunds", 1L)
+                .doesNotContainKey("Allocations");
+        assertThat(declaredMetrics(refunded)).containsExactly("Refunds");
+        LateChargesIT.awaitRefunded(paymentId);
+        assertThat(LogLines.CAPTURED.matching(line -> paymentId.equals(line.get("payment_id")) && "WARN".equals(line.get("level"))))
+                .as("the refund is also said in words").singleElement().satisfies(line -> assertThat((String) line.get("message")).contains("refunding"));
     }
 
     @Test
