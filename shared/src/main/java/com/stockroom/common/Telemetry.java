@@ -1,13 +1,9 @@
 package com.stockroom.common;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The functions' logs: one JSON line per event handled (an HTTP request, a queue message, a
@@ -53,12 +49,31 @@ public final class Telemetry {
     public record Function(String name, Level threshold) {
     }
 
-    private static final Consumer<String> STDOUT = line -> System.out.println(line);
     private static final Function UNNAMED = new Function(null, Level.INFO);
     private static final int MAX_VALUES = 100;
+    private static final Metric[] METRICS = Metric.values();
 
-    private static volatile Consumer<String> sink = STDOUT;
-    private static volatile Clock clock = Clock.systemUTC();
+    private static volatile Consumer<String> sink = Stdout.INSTANCE;
+    private static volatile LongSupplier clock = SystemMillis.INSTANCE;
+
+    /** Lines to whatever {@code System.out} is when they are written. A class, not a lambda: one less to spin up at init. */
+    private static final class Stdout implements Consumer<String> {
+        static final Stdout INSTANCE = new Stdout();
+
+        @Override
+        public void accept(String line) {
+            System.out.println(line);
+        }
+    }
+
+    private static final class SystemMillis implements LongSupplier {
+        static final SystemMillis INSTANCE = new SystemMillis();
+
+        @Override
+        public long getAsLong() {
+            return System.currentTimeMillis();
+        }
+    }
 
     private static final ThreadLocal<Function> INVOCATION = new ThreadLocal<>();
     private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
@@ -75,14 +90,14 @@ public final class Telemetry {
     /** Where lines go: stdout unless pointed elsewhere (the local stack's tests point it at a buffer). Answers the one before. */
     public static Consumer<String> sink(Consumer<String> lines) {
         Consumer<String> before = sink;
-        sink = lines == null ? STDOUT : lines;
+        sink = lines == null ? Stdout.INSTANCE : lines;
         return before;
     }
 
-    /** The clock of timestamps and latencies (tests pin it). Answers the one before. */
-    public static Clock clock(Clock time) {
-        Clock before = clock;
-        clock = time == null ? Clock.systemUTC() : time;
+    /** The clock of timestamps and latencies, in epoch milliseconds (tests pin it). Answers the one before. */
+    public static LongSupplier clock(LongSupplier millis) {
+        LongSupplier before = clock;
+        clock = millis == null ? SystemMillis.INSTANCE : millis;
         return before;
     }
 
@@ -101,7 +116,7 @@ public final class Telemetry {
 
     /** Starts an event on this thread (closing one left open); its latency runs from now. */
     public static Event begin() {
-        Event event = new Event(clock.millis());
+        Event event = new Event(clock.getAsLong());
         EVENT.set(event);
         return event;
     }
@@ -152,12 +167,9 @@ public final class Telemetry {
     public static void count(Metric metric, long n) {
         Event event = EVENT.get();
         if (event != null && n != 0) {
-            List<Long> values = event.metrics.computeIfAbsent(metric, m -> new ArrayList<>(1));
-            if (values.isEmpty()) {
-                values.add(n);
-            } else {
-                values.set(0, values.get(0) + n);
-            }
+            long[] values = event.values(metric);
+            values[0] += n;
+            event.sizes[metric.ordinal()] = 1;
         }
     }
 
@@ -165,9 +177,11 @@ public final class Telemetry {
     public static void measure(Metric metric, long value) {
         Event event = EVENT.get();
         if (event != null) {
-            List<Long> values = event.metrics.computeIfAbsent(metric, m -> new ArrayList<>());
-            if (values.size() < MAX_VALUES) {
-                values.add(value);
+            long[] values = event.values(metric);
+            int size = event.sizes[metric.ordinal()];
+            if (size < values.length) {
+                values[size] = value;
+                event.sizes[metric.ordinal()] = size + 1;
             }
         }
     }
@@ -180,7 +194,7 @@ public final class Telemetry {
 
     /** Now, on the telemetry clock (for lags). */
     public static long millis() {
-        return clock.millis();
+        return clock.getAsLong();
     }
 
     /** A WARN line: something went wrong and was handled (retried, released, set aside). */
@@ -199,7 +213,7 @@ public final class Telemetry {
             return;
         }
         Event event = EVENT.get();
-        LogLine line = new LogLine().timestamp("timestamp", clock.millis()).string("level", level.name())
+        LogLine line = new LogLine().timestamp("timestamp", clock.getAsLong()).string("level", level.name())
                 .string("function", function.name()).string("message", message);
         if (thrown != null) {
             line.string("error", describe(thrown));
@@ -242,10 +256,23 @@ public final class Telemetry {
         private int status;
         private String error;
         private Level level = Level.INFO;
-        private final Map<Metric, List<Long>> metrics = new EnumMap<>(Metric.class);
+        /** Each metric's values by ordinal, made on first use: a count is one value, a measure up to 100. */
+        private long[][] values;
+        private int[] sizes;
 
         private Event(long startMillis) {
             this.startMillis = startMillis;
+        }
+
+        private long[] values(Metric metric) {
+            if (values == null) {
+                values = new long[METRICS.length][];
+                sizes = new int[METRICS.length];
+            }
+            if (values[metric.ordinal()] == null) {
+                values[metric.ordinal()] = new long[metric.unit().equals("Count") ? 1 : MAX_VALUES];
+            }
+            return values[metric.ordinal()];
         }
 
         /** An HTTP request, by the route key API Gateway matched. */
@@ -312,7 +339,7 @@ public final class Telemetry {
             if (function == null || level.compareTo(function.threshold()) < 0) {
                 return;
             }
-            long now = clock.millis();
+            long now = clock.getAsLong();
             LogLine line = new LogLine().timestamp("timestamp", now).string("level", level.name()).string("function", function.name());
             context(line);
             line.string("outcome", outcome).string("error", error);
@@ -320,18 +347,38 @@ public final class Telemetry {
                 line.number("status", status);
             }
             line.number("latency_ms", Math.max(0, now - startMillis)).string("correlation_id", correlationIdOr(REQUEST_ID.get()));
-            if (!metrics.isEmpty() && function.name() != null) {
-                StringBuilder names = new StringBuilder();
-                for (Map.Entry<Metric, List<Long>> metric : metrics.entrySet()) {
-                    List<Long> values = metric.getValue();
-                    line.json(metric.getKey().metricName(), values.size() == 1 ? values.get(0).toString() : values.toString().replace(" ", ""));
-                    names.append(names.length() == 0 ? "" : ",").append("{\"Name\":\"").append(metric.getKey().metricName())
-                            .append("\",\"Unit\":\"").append(metric.getKey().unit()).append("\"}");
+            if (values != null && function.name() != null) {
+                StringBuilder aws = new StringBuilder(160).append("{\"Timestamp\":").append(now)
+                        .append(",\"CloudWatchMetrics\":[{\"Namespace\":\"").append(NAMESPACE)
+                        .append("\",\"Dimensions\":[[\"function\"]],\"Metrics\":[");
+                boolean first = true;
+                for (Metric metric : METRICS) {
+                    int size = sizes[metric.ordinal()];
+                    if (size == 0) {
+                        continue;
+                    }
+                    line.json(metric.metricName(), numbers(values[metric.ordinal()], size, metric.unit().equals("Count")));
+                    aws.append(first ? "" : ",").append("{\"Name\":\"").append(metric.metricName())
+                            .append("\",\"Unit\":\"").append(metric.unit()).append("\"}");
+                    first = false;
                 }
-                line.json("_aws", "{\"Timestamp\":" + now + ",\"CloudWatchMetrics\":[{\"Namespace\":\"" + NAMESPACE
-                        + "\",\"Dimensions\":[[\"function\"]],\"Metrics\":[" + names + "]}]}");
+                if (!first) {
+                    line.json("_aws", aws.append("]}]}").toString());
+                }
             }
             sink.accept(line.end());
+        }
+
+        /** A count as one number; measures as an array (one value as a number). */
+        private static String numbers(long[] values, int size, boolean count) {
+            if (count || size == 1) {
+                return Long.toString(values[0]);
+            }
+            StringBuilder array = new StringBuilder(size * 6).append('[');
+            for (int i = 0; i < size; i++) {
+                array.append(i == 0 ? "" : ",").append(values[i]);
+            }
+            return array.append(']').toString();
         }
 
         private void context(LogLine line) {

@@ -3,7 +3,6 @@ package com.stockroom.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stockroom.web.Json;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class TelemetryTest {
     private final List<String> lines = new ArrayList<>();
     private final MovableClock clock = new MovableClock(START);
     private Consumer<String> sinkBefore;
-    private Clock clockBefore;
+    private LongSupplier clockBefore;
 
     @BeforeEach
     void capture() {
@@ -104,6 +104,20 @@ class TelemetryTest {
         Map<String, Object> line = parse(lines.get(0));
         assertThat((List<?>) line.get("HistoryLag")).hasSize(100);
         assertThat(line).containsEntry("first_sequence_number", "100").containsEntry("last_sequence_number", "400");
+    }
+
+    @Test
+    void one_measured_value_is_a_number_and_counts_add_up() throws Exception {
+        Telemetry.enter(orders(Telemetry.Level.INFO), null);
+        Telemetry.Event event = Telemetry.begin();
+        Telemetry.measure(Metric.HISTORY_LAG, 7);
+        Telemetry.count(Metric.TIMEOUTS, 3);
+        Telemetry.count(Metric.TIMEOUTS, 0);
+        Telemetry.count(Metric.TIMEOUTS, 2);
+        Telemetry.measure(Metric.TIMEOUTS, 9);
+        event.end("processed", Telemetry.Level.INFO);
+
+        assertThat(parse(lines.get(0))).containsEntry("HistoryLag", 7L).containsEntry("PaymentTimeouts", 5L);
     }
 
     @Test
@@ -191,30 +205,20 @@ class TelemetryTest {
         }
     }
 
-    private static final class MovableClock extends Clock {
-        private Instant now;
+    private static final class MovableClock implements LongSupplier {
+        private long now;
 
         MovableClock(Instant now) {
-            this.now = now;
+            this.now = now.toEpochMilli();
         }
 
         void advance(long millis) {
-            now = now.plusMillis(millis);
+            now += millis;
         }
 
         @Override
-        public Instant instant() {
+        public long getAsLong() {
             return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }
