@@ -339,6 +339,15 @@ public final class LocalStack implements AutoCloseable {
         environment.put("AWS_LAMBDA_FUNCTION_NAME", id);
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
         environment.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
+        // Lambda hands the function its LoggingConfig (Globals' merged with its own) as these two.
+        Map<String, Object> logging = new LinkedHashMap<>(Provisioner.map(globals.get("LoggingConfig")));
+        logging.putAll(Provisioner.map(properties.get("LoggingConfig")));
+        if ("JSON".equals(logging.get("LogFormat"))) {
+            environment.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
+            if (logging.get("ApplicationLogLevel") != null) {
+                environment.put("AWS_LAMBDA_LOG_LEVEL", intrinsics.string(logging.get("ApplicationLogLevel")));
+            }
+        }
         for (Map<String, Object> source : List.of(globals, properties)) {
             Map<String, Object> variables = Provisioner.map(Provisioner.map(source.get("Environment")).get("Variables"));
             variables.forEach((name, value) -> {

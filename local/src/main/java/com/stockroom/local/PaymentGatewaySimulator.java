@@ -1,18 +1,23 @@
 package com.stockroom.local;
 
+import com.stockroom.common.Telemetry;
 import com.stockroom.web.Json;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * Stands in for the payment gateway: reads payment requests and answers on the results queue.
  * {@code tok_decline} fails, {@code tok_silent} never answers (the timeout path), any other
  * token succeeds. A refund request ({@code "type":"refund"}) is acknowledged and remembered, once
- * per payment id however often it is asked, as a real gateway adapter must.
+ * per payment id however often it is asked, as a real gateway adapter must. The request's
+ * correlation id attribute is copied onto its result, as a gateway adapter would be told to, so
+ * the result is logged under the id of the HTTP request that paid.
  */
 final class PaymentGatewaySimulator extends BackgroundLoop {
 
@@ -34,9 +39,10 @@ final class PaymentGatewaySimulator extends BackgroundLoop {
 
     @Override
     void round() {
-        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(requests).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(requests).maxNumberOfMessages(10).waitTimeSeconds(1)
+                .messageAttributeNames(Telemetry.CORRELATION_ATTRIBUTE)).messages();
         for (Message message : messages) {
-            answer(message.body());
+            answer(message.body(), Optional.ofNullable(message.messageAttributes().get(Telemetry.CORRELATION_ATTRIBUTE)));
             sqs.deleteMessage(d -> d.queueUrl(requests).receiptHandle(message.receiptHandle()));
         }
     }
@@ -46,7 +52,7 @@ final class PaymentGatewaySimulator extends BackgroundLoop {
         return Set.copyOf(refunded);
     }
 
-    private void answer(String body) {
+    private void answer(String body, Optional<MessageAttributeValue> correlationId) {
         Object parsed;
         try {
             parsed = Json.parse(body);
@@ -69,6 +75,7 @@ final class PaymentGatewaySimulator extends BackgroundLoop {
         }
         String status = DECLINE.equals(token) ? "failed" : "succeeded";
         sqs.sendMessage(m -> m.queueUrl(results).messageBody(Json.write(Json.object(
-                "order_id", request.get("order_id"), "payment_id", request.get("payment_id"), "status", status))));
+                "order_id", request.get("order_id"), "payment_id", request.get("payment_id"), "status", status)))
+                .messageAttributes(correlationId.map(id -> Map.of(Telemetry.CORRELATION_ATTRIBUTE, id)).orElse(Map.of())));
     }
 }

@@ -1,5 +1,6 @@
 package com.stockroom.local;
 
+import com.stockroom.common.Telemetry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,6 +119,8 @@ public final class Stack implements BeforeAllCallback, ExecutionCondition {
                 container = null;
                 stack = LocalStack.start(LocalStack.Options.embedded(template, dynoxide, parameters, SCHEDULE));
             }
+            // The functions' log lines go to a buffer the tests read, not to the build's output.
+            Telemetry.sink(LogLines.CAPTURED);
             skipReason = Optional.empty();
         }
 
@@ -133,6 +136,7 @@ public final class Stack implements BeforeAllCallback, ExecutionCondition {
         public void close() {
             if (stack != null) {
                 stack.close();
+                Telemetry.sink(null);
             }
             if (container != null) {
                 container.stop();

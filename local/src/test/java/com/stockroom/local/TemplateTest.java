@@ -176,4 +176,26 @@ class TemplateTest {
         assertThat(template.functionGlobals().get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
         assertThat(template.functionGlobals().get("AutoPublishAlias")).isNotNull();
     }
+
+    @Test
+    void every_function_logs_json_with_levels_to_a_log_group_of_its_own() {
+        Map<String, Map<String, Object>> functions = template.resources("AWS::Serverless::Function");
+        for (Map.Entry<String, Map<String, Object>> function : functions.entrySet()) {
+            Map<String, Object> logging = new TreeMap<>(Template.mapOfMaps(template.functionGlobals()).get("LoggingConfig"));
+            logging.putAll(Template.mapOfMaps(function.getValue()).getOrDefault("LoggingConfig", Map.of()));
+            assertThat(logging).as(function.getKey()).containsEntry("LogFormat", "JSON")
+                    .containsEntry("ApplicationLogLevel", "INFO").containsKeys("SystemLogLevel", "LogGroup");
+        }
+    }
+
+    @Test
+    void the_local_stack_hands_each_function_its_log_level_as_lambda_does() {
+        Map<String, Map<String, Object>> functions = template.resources("AWS::Serverless::Function");
+        Intrinsics intrinsics = new Intrinsics(template, Map.of());
+        template.resources().keySet().forEach(id -> intrinsics.define(id, id, Map.of()));
+        Map<String, Object> function = functions.get("OrdersApiFunction");
+        LocalFunction local = LocalStack.function("OrdersApiFunction", function, template.functionGlobals(), intrinsics, 0,
+                java.net.URI.create("http://127.0.0.1:9"), java.net.URI.create("http://127.0.0.1:9"));
+        assertThat(local.environment()).containsEntry("AWS_LAMBDA_LOG_LEVEL", "INFO").containsEntry("AWS_LAMBDA_LOG_FORMAT", "JSON");
+    }
 }

@@ -1,5 +1,6 @@
 package com.stockroom.lambda;
 
+import com.stockroom.common.Telemetry;
 import com.stockroom.web.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * Runs an SQS batch message by message and reports partial batch failures: a message whose
  * handling throws is left on the queue to be retried (and, past the queue's
- * {@code maxReceiveCount}, moved to its dead-letter queue); the rest are done.
+ * {@code maxReceiveCount}, moved to its dead-letter queue); the rest are done. Each message is
+ * logged as one line, under the correlation id its sender attached, if any.
  */
 public final class QueueBatches {
 
@@ -27,13 +29,20 @@ public final class QueueBatches {
             @SuppressWarnings("unchecked")
             Map<String, Object> fields = record instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
             QueueMessage message = new QueueMessage(Events.string(fields, "messageId"), Events.string(fields, "body"));
+            Telemetry.Event logged = Telemetry.begin().messageId(message.messageId()).correlationId(correlationId(fields));
             try {
                 messageHandler.accept(message);
+                logged.end("processed", Telemetry.Level.INFO);
             } catch (RuntimeException failure) {
-                System.err.println("Message " + message.messageId() + " failed; it will be retried: " + failure);
                 failures.add(Json.object("itemIdentifier", message.messageId()));
+                logged.fail("it will be retried: " + failure);
             }
         }
         return Json.write(Json.object("batchItemFailures", failures));
+    }
+
+    /** The correlation id the sender put on the message as an attribute, if any. */
+    private static String correlationId(Map<String, Object> fields) {
+        return Events.string(Events.object(Events.object(fields, "messageAttributes"), Telemetry.CORRELATION_ATTRIBUTE), "stringValue");
     }
 }

@@ -1,5 +1,6 @@
 package com.stockroom.lambda;
 
+import com.stockroom.common.Telemetry;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -33,7 +34,7 @@ public final class Snapshots {
         try {
             priming.run();
         } catch (RuntimeException failed) {
-            System.err.println(function + ": priming before the snapshot failed, so the snapshot is taken unprimed: " + failed);
+            Telemetry.warn(function + ": priming before the snapshot failed, so the snapshot is taken unprimed: " + failed);
         }
     }
 }

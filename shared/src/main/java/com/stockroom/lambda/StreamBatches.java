@@ -1,5 +1,7 @@
 package com.stockroom.lambda;
 
+import com.stockroom.common.Metric;
+import com.stockroom.common.Telemetry;
 import com.stockroom.web.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * failure: the first record that fails and everything after it are retried, nothing before it.
  * A record that DynamoDB Streams could not have sent as it is ({@link #requireWellFormed}) fails
  * before the handler sees it, so it reaches the on-failure destination after the retries
- * instead of being read as something it is not.
+ * instead of being read as something it is not. The batch is logged as one line, by its first and
+ * last sequence numbers, with the lag from each change to its write ({@link Metric#HISTORY_LAG}).
  */
 public final class StreamBatches {
 
@@ -51,8 +54,12 @@ public final class StreamBatches {
     public static <T> String processInRuns(Map<String, Object> event, int runSize, Function<StreamRecord, Optional<T>> reading,
             Consumer<List<T>> writing) {
         List<?> records = event.get("Records") instanceof List<?> list ? list : List.of();
+        Telemetry.Event logged = Telemetry.begin().sequenceNumbers(
+                records.isEmpty() ? null : StreamRecord.sequenceNumberOf(records.get(0)),
+                records.isEmpty() ? null : StreamRecord.sequenceNumberOf(records.get(records.size() - 1)));
         List<T> read = new ArrayList<>();
         List<String> readFrom = new ArrayList<>();
+        List<Long> createdAt = new ArrayList<>();
         String unreadable = null;
         boolean failedToRead = false;
         for (Object raw : records) {
@@ -67,24 +74,50 @@ public final class StreamBatches {
                 if (item.isPresent()) {
                     read.add(item.get());
                     readFrom.add(record.sequenceNumber());
+                    createdAt.add(createdMillis(raw));
                 }
             } catch (RuntimeException failure) {
                 unreadable = StreamRecord.sequenceNumberOf(raw);
                 failedToRead = true;
-                System.err.println("Stream record " + unreadable + " could not be read; it and the rest of the batch will be retried: " + failure);
+                logged.error("record " + unreadable + " could not be read; it and the rest of the batch will be retried: " + failure);
                 break;
             }
         }
         for (int from = 0; from < read.size(); from += runSize) {
+            int to = Math.min(read.size(), from + runSize);
             try {
-                writing.accept(read.subList(from, Math.min(read.size(), from + runSize)));
+                writing.accept(read.subList(from, to));
             } catch (RuntimeException failure) {
-                System.err.println("Stream records from " + readFrom.get(from) + " could not be written; they and the rest of the batch"
+                logged.fail("records from " + readFrom.get(from) + " could not be written; they and the rest of the batch"
                         + " will be retried: " + failure);
                 return failedAt(readFrom.get(from));
             }
+            long written = Telemetry.millis();
+            for (Long created : createdAt.subList(from, to)) {
+                if (created != null) {
+                    Telemetry.measure(Metric.HISTORY_LAG, Math.max(0, written - created));
+                }
+            }
         }
-        return failedToRead ? failedAt(unreadable) : Json.write(Json.object("batchItemFailures", List.of()));
+        if (failedToRead) {
+            logged.end("failed", Telemetry.Level.WARN);
+            return failedAt(unreadable);
+        }
+        logged.end("processed", Telemetry.Level.INFO);
+        return Json.write(Json.object("batchItemFailures", List.of()));
+    }
+
+    /**
+     * When the change was made, as the record's {@code ApproximateCreationDateTime} says (epoch
+     * seconds, perhaps with a fraction), or null.
+     */
+    private static Long createdMillis(Object raw) {
+        if (raw instanceof Map<?, ?> fields && fields.get("dynamodb") instanceof Map<?, ?> data
+                && data.get("ApproximateCreationDateTime") instanceof Number seconds) {
+            return seconds instanceof java.math.BigDecimal exact
+                    ? exact.movePointRight(3).longValue() : seconds.longValue() * 1000;
+        }
+        return null;
     }
 
     private static String failedAt(String sequenceNumber) {

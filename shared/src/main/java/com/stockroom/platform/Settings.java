@@ -1,5 +1,6 @@
 package com.stockroom.platform;
 
+import com.stockroom.common.Telemetry;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,14 @@ public final class Settings {
 
     public Optional<String> sessionToken() {
         return get("AWS_SESSION_TOKEN");
+    }
+
+    /**
+     * How the function logs: its name, and the lowest level it writes, which Lambda sets from
+     * the template's {@code LoggingConfig.ApplicationLogLevel} (INFO when it sets none).
+     */
+    public Telemetry.Function logging() {
+        return Telemetry.function(get("AWS_LAMBDA_FUNCTION_NAME"), get("AWS_LAMBDA_LOG_LEVEL"));
     }
 
     public String stockTable() {

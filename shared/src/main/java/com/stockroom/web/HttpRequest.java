@@ -26,6 +26,7 @@ public final class HttpRequest {
     private final Map<String, Object> event;
     private Caller caller;
     private Map<String, String> headers;
+    private String correlationId;
 
     /** The request an HTTP API event (its JSON, parsed) carries. */
     public HttpRequest(Map<String, Object> event) {
@@ -68,6 +69,34 @@ public final class HttpRequest {
         scopes.remove("");
         Optional<String> clientId = Optional.ofNullable(claims.get("client_id")).filter(id -> !id.isBlank());
         return new Caller(subject, clientId, scopes);
+    }
+
+    /**
+     * The id that ties this request to what it causes (a payment request, its result): the
+     * caller's {@code X-Correlation-Id} if it is well formed (1-128 letters, digits and
+     * {@code - _ . : = + /}), else the request id API Gateway gave it, else none.
+     */
+    public String correlationId() {
+        if (correlationId == null) {
+            correlationId = header(Router.CORRELATION_ID).filter(HttpRequest::wellFormedCorrelationId)
+                    .or(() -> string(object(event, "requestContext"), "requestId").filter(HttpRequest::wellFormedCorrelationId))
+                    .orElse("");
+        }
+        return correlationId.isEmpty() ? null : correlationId;
+    }
+
+    static boolean wellFormedCorrelationId(String id) {
+        if (id.isEmpty() || id.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.:=+/".indexOf(c) >= 0;
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String path() {

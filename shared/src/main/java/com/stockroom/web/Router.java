@@ -1,6 +1,7 @@
 package com.stockroom.web;
 
 import com.stockroom.common.DependencyUnavailable;
+import com.stockroom.common.Telemetry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,9 @@ import java.util.function.Function;
  * with {@code Retry-After}, never a 500.
  */
 public final class Router {
+
+    /** The header that carries a request's correlation id, in and out. */
+    public static final String CORRELATION_ID = "X-Correlation-Id";
 
     private final Map<String, Function<HttpRequest, HttpResponse>> routes = new HashMap<>();
     private final Optional<Idempotency> idempotency;
@@ -41,7 +45,22 @@ public final class Router {
         return handle(new HttpRequest(event));
     }
 
+    /**
+     * Answers one request and logs it as one line: its route, what it answered and how long it
+     * took, under its correlation id, which the answer carries back in {@code X-Correlation-Id}.
+     */
     public HttpResponse handle(HttpRequest request) {
+        String correlationId = request.correlationId();
+        Telemetry.Event event = Telemetry.begin().route(request.routeKey()).correlationId(correlationId);
+        HttpResponse response = answer(request, event);
+        if (correlationId != null) {
+            response = response.withHeader(CORRELATION_ID, correlationId);
+        }
+        event.status(response.statusCode()).end();
+        return response;
+    }
+
+    private HttpResponse answer(HttpRequest request, Telemetry.Event event) {
         Function<HttpRequest, HttpResponse> route = routes.get(request.routeKey());
         if (route == null) {
             return JsonApi.error(ApiError.notFound("there is no route " + request.method() + " " + request.path()));
@@ -55,11 +74,10 @@ public final class Router {
         } catch (ApiError error) {
             return JsonApi.error(error);
         } catch (DependencyUnavailable unavailable) {
-            System.err.println("Dependency unavailable on " + request.routeKey() + ": " + unavailable.getMessage());
+            event.error("dependency unavailable: " + unavailable.getMessage());
             return JsonApi.unavailable(unavailable);
         } catch (RuntimeException bug) {
-            System.err.println("Unhandled error on " + request.routeKey() + ": " + bug);
-            bug.printStackTrace();
+            event.error(Telemetry.describe(bug));
             return JsonApi.error(new ApiError(500, "Internal Server Error", "the request could not be completed"));
         }
     }

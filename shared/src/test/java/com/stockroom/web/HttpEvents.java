@@ -79,6 +79,13 @@ final class HttpEvents {
             return this;
         }
 
+        /** {@code requestContext.requestId}, API Gateway's id of the request. */
+        Builder requestId(String requestId) {
+            requestContext.put("requestId", requestId);
+            event.put("requestContext", requestContext);
+            return this;
+        }
+
         Builder verified(String subject, String clientId, String scope) {
             return authorizer(HttpEvents.verified(subject, clientId, scope));
         }

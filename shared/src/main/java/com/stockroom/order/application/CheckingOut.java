@@ -1,5 +1,7 @@
 package com.stockroom.order.application;
 
+import com.stockroom.common.Metric;
+import com.stockroom.common.Telemetry;
 import com.stockroom.order.model.Cart;
 import com.stockroom.order.model.Carts;
 import com.stockroom.order.model.Order;
@@ -65,9 +67,11 @@ public final class CheckingOut {
                     command.shippingAddress(), command.billingAddress(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
             Orders.WriteOutcome written = orders.place(order, cart.get());
             if (written instanceof Orders.WriteOutcome.Written placed) {
+                Telemetry.orderId(placed.order().id().value());
                 return new Outcome.Placed(placed.order());
             }
             if (written instanceof Orders.WriteOutcome.StockShort) {
+                Telemetry.count(Metric.REFUSALS);
                 return new Outcome.InsufficientStock();
             }
         }

@@ -1,5 +1,7 @@
 package com.stockroom.order.application;
 
+import com.stockroom.common.Metric;
+import com.stockroom.common.Telemetry;
 import com.stockroom.order.model.Order;
 import com.stockroom.order.model.OrderAccess;
 import com.stockroom.order.model.OrderId;
@@ -62,6 +64,7 @@ public final class OrderSteps {
      * see is not found. Stock the step moves is logged with the actor and {@code reason}.
      */
     public Outcome take(OrderId id, OrderAccess access, String reason, BiFunction<Order, Instant, Optional<Order.Step>> step) {
+        Telemetry.orderId(id.value());
         Optional<Order.Step> attempted = Optional.empty();
         Order attemptedFrom = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -91,6 +94,7 @@ public final class OrderSteps {
             attemptedFrom = from;
             Orders.WriteOutcome written = orders.step(from, to, moves, access);
             if (written instanceof Orders.WriteOutcome.Written w) {
+                taken.get().stockAction().ifPresent(OrderSteps::count);
                 return new Outcome.Stepped(from, w.order());
             }
             if (written instanceof Orders.WriteOutcome.StockShort) {
@@ -98,6 +102,15 @@ public final class OrderSteps {
             }
         }
         return new Outcome.Busy();
+    }
+
+    /** An order's stock moved: its lines allocated, or released. */
+    private static void count(StockAction action) {
+        if (action == StockAction.ALLOCATE) {
+            Telemetry.count(Metric.ALLOCATIONS);
+        } else if (action == StockAction.DEALLOCATE) {
+            Telemetry.count(Metric.RELEASES);
+        }
     }
 
     private StockTransaction move(Order order, OrderLine line, StockAction action, Instant now, Attribution attribution) {

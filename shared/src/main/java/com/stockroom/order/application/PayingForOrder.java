@@ -1,5 +1,7 @@
 package com.stockroom.order.application;
 
+import com.stockroom.common.Metric;
+import com.stockroom.common.Telemetry;
 import com.stockroom.order.model.Order;
 import com.stockroom.order.model.OrderAccess;
 import com.stockroom.order.model.PaymentRequests;
@@ -63,20 +65,22 @@ public final class PayingForOrder {
         OrderSteps.Outcome started = steps.take(command.orderId(), payer, "payment " + paymentId + " started",
                 (order, now) -> order.startPayment(paymentId, deadline, now));
         if (started instanceof OrderSteps.Outcome.Stepped stepped) {
+            Telemetry.paymentId(paymentId);
             try {
                 paymentRequests.send(command.orderId(), paymentId, command.token());
             } catch (PaymentRequests.NotSent notSent) {
-                System.err.println("Payment request for order " + command.orderId() + " not sent, releasing: " + notSent.getMessage());
+                Telemetry.warn("Payment request for order " + command.orderId() + " not sent, releasing: " + notSent.getMessage());
                 steps.take(command.orderId(), payer, "payment " + paymentId + " not sent",
                         (order, now) -> order.paymentFailed(paymentId, now));
                 return new Outcome.GatewayUnavailable();
             } catch (RuntimeException unknown) {
-                System.err.println("Payment request for order " + command.orderId() + " may not have been sent;"
+                Telemetry.warn("Payment request for order " + command.orderId() + " may not have been sent;"
                         + " it stays processing until a result or its deadline: " + unknown);
             }
             return new Outcome.Processing(stepped.after());
         }
         if (started instanceof OrderSteps.Outcome.StockShort) {
+            Telemetry.count(Metric.REFUSALS);
             return new Outcome.InsufficientStock();
         }
         if (started instanceof OrderSteps.Outcome.NotAllowed notAllowed) {

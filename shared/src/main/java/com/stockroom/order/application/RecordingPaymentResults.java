@@ -1,5 +1,7 @@
 package com.stockroom.order.application;
 
+import com.stockroom.common.Metric;
+import com.stockroom.common.Telemetry;
 import com.stockroom.common.Actor;
 import com.stockroom.order.model.Order;
 import com.stockroom.order.model.OrderAccess;
@@ -37,6 +39,7 @@ public final class RecordingPaymentResults {
      * released); otherwise the money is given back, recorded on the order so it is settled once.
      */
     public boolean record(OrderId orderId, String paymentId, boolean succeeded) {
+        Telemetry.paymentId(paymentId);
         if (!succeeded) {
             return changed(steps.take(orderId, GATEWAY, "payment " + paymentId + " failed",
                     (order, now) -> order.paymentFailed(paymentId, now)));
@@ -56,8 +59,9 @@ public final class RecordingPaymentResults {
 
     /** Asks the gateway for the money back, then records it on the order: at least once asked, once recorded. */
     private void refund(OrderId orderId, String paymentId) {
-        System.out.println("Payment " + paymentId + " of order " + orderId + " succeeded but the order cannot keep it: refunding");
+        Telemetry.warn("Payment " + paymentId + " of order " + orderId + " succeeded but the order cannot keep it: refunding");
         paymentRequests.refund(orderId, paymentId);
+        Telemetry.count(Metric.REFUNDS);
         OrderSteps.Outcome recorded = steps.take(orderId, GATEWAY, "payment " + paymentId + " refunded",
                 (order, now) -> Optional.of(order.refunding(paymentId, now)));
         changed(recorded);

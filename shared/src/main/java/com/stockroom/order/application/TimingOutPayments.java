@@ -1,5 +1,7 @@
 package com.stockroom.order.application;
 
+import com.stockroom.common.Metric;
+import com.stockroom.common.Telemetry;
 import com.stockroom.common.Actor;
 import com.stockroom.order.model.Order;
 import com.stockroom.order.model.OrderAccess;
@@ -45,10 +47,11 @@ public final class TimingOutPayments {
                 if (outcome instanceof OrderSteps.Outcome.Stepped stepped && !stepped.before().equals(stepped.after())) {
                     releasedThisPass++;
                 } else if (!(outcome instanceof OrderSteps.Outcome.NotAllowed)) {
-                    System.err.println("Overdue payment of order " + order.id() + " not released this time: " + outcome);
+                    Telemetry.warn("Overdue payment of order " + order.id() + " not released this time: " + outcome);
                 }
             }
             released += releasedThisPass;
+            Telemetry.count(Metric.TIMEOUTS, releasedThisPass);
         } while (overdue.size() == BATCH && releasedThisPass > 0);
         return released;
     }

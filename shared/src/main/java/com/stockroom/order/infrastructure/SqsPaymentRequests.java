@@ -1,14 +1,17 @@
 package com.stockroom.order.infrastructure;
 
 import com.stockroom.common.DependencyUnavailable;
+import com.stockroom.common.Telemetry;
 import com.stockroom.order.model.OrderId;
 import com.stockroom.order.model.PaymentRequests;
 import com.stockroom.platform.Retrying;
 import com.stockroom.web.Json;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** Payment requests as messages on the payment-requests queue, where the gateway adapter reads them. */
 final class SqsPaymentRequests implements PaymentRequests {
@@ -22,17 +25,27 @@ final class SqsPaymentRequests implements PaymentRequests {
         this.queueUrl = queueUrl;
     }
 
+    /**
+     * The request's correlation id as a message attribute, for the gateway adapter to copy onto
+     * its result, so the result's log line carries the id of the HTTP request that paid.
+     */
+    private static Map<String, MessageAttributeValue> correlation() {
+        return Telemetry.correlationId()
+                .map(id -> Map.of(Telemetry.CORRELATION_ATTRIBUTE, MessageAttributeValue.builder().dataType("String").stringValue(id).build()))
+                .orElse(Map.of());
+    }
+
     @Override
     public void refund(OrderId orderId, String paymentId) {
         Retrying.run("sending a refund request", () -> sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(Json.write(Json.object(
-                "type", "refund", "order_id", orderId.value(), "payment_id", paymentId)))));
+                "type", "refund", "order_id", orderId.value(), "payment_id", paymentId))).messageAttributes(correlation())));
     }
 
     @Override
     public void send(OrderId orderId, String paymentId, String token) {
         try {
             Retrying.run("sending a payment request", () -> sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(Json.write(Json.object(
-                    "type", "charge", "order_id", orderId.value(), "payment_id", paymentId, "payment", token)))));
+                    "type", "charge", "order_id", orderId.value(), "payment_id", paymentId, "payment", token))).messageAttributes(correlation())));
         } catch (DependencyUnavailable unavailable) {
             if (unavailable.getCause() instanceof AwsServiceException refused && refused.statusCode() < 500) {
                 throw new NotSent("the payment requests queue refused the request: " + refused.getMessage(), refused);

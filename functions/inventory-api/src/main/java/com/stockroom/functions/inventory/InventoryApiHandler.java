@@ -2,6 +2,7 @@ package com.stockroom.functions.inventory;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.stockroom.common.Telemetry;
 import com.stockroom.lambda.Events;
 import com.stockroom.lambda.Invocations;
 import com.stockroom.lambda.Snapshots;
@@ -18,6 +19,7 @@ import java.util.Map;
 public final class InventoryApiHandler implements RequestStreamHandler, Resource {
 
     private final Router router;
+    private final Telemetry.Function logging;
 
     /** Lambda's constructor: wires the function once, in the init phase. */
     public InventoryApiHandler() {
@@ -26,7 +28,9 @@ public final class InventoryApiHandler implements RequestStreamHandler, Resource
 
     /** Wires the function for the given environment, as Lambda would set it. */
     public InventoryApiHandler(Map<String, String> environment) {
-        this.router = DaggerInventoryApi.factory().create(new Settings(environment)).routes().router();
+        Settings settings = new Settings(environment);
+        this.router = DaggerInventoryApi.factory().create(settings).routes().router();
+        this.logging = settings.logging();
         Snapshots.register(this);
     }
 
@@ -34,7 +38,7 @@ public final class InventoryApiHandler implements RequestStreamHandler, Resource
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Map<String, Object> event = Events.read(input);
-        Events.write(output, Invocations.within(context, () -> router.handle(event).toJson()));
+        Events.write(output, Invocations.within(context, logging, () -> router.handle(event).toJson()));
     }
 
     /**

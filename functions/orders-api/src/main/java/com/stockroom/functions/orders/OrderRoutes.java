@@ -1,5 +1,6 @@
 package com.stockroom.functions.orders;
 
+import com.stockroom.common.Telemetry;
 import com.stockroom.web.HttpResponse;
 import com.stockroom.order.api.OrderDocuments;
 import com.stockroom.order.application.FulfillingOrders;
@@ -169,7 +170,9 @@ final class OrderRoutes {
     }
 
     private static OrderId orderId(HttpRequest request) {
-        return new OrderId(request.id("order_id"));
+        OrderId id = new OrderId(request.id("order_id"));
+        Telemetry.orderId(id.value());
+        return id;
     }
 
     private static ApiError noOrder() {

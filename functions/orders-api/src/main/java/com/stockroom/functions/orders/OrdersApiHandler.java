@@ -2,6 +2,7 @@ package com.stockroom.functions.orders;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.stockroom.common.Telemetry;
 import com.stockroom.lambda.Events;
 import com.stockroom.lambda.Invocations;
 import com.stockroom.lambda.Snapshots;
@@ -18,13 +19,16 @@ import java.util.Map;
 public final class OrdersApiHandler implements RequestStreamHandler, Resource {
 
     private final Router router;
+    private final Telemetry.Function logging;
 
     public OrdersApiHandler() {
         this(System.getenv());
     }
 
     public OrdersApiHandler(Map<String, String> environment) {
-        this.router = DaggerOrdersApi.factory().create(new Settings(environment)).routes().router();
+        Settings settings = new Settings(environment);
+        this.router = DaggerOrdersApi.factory().create(settings).routes().router();
+        this.logging = settings.logging();
         Snapshots.register(this);
     }
 
@@ -32,7 +36,7 @@ public final class OrdersApiHandler implements RequestStreamHandler, Resource {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Map<String, Object> event = Events.read(input);
-        Events.write(output, Invocations.within(context, () -> router.handle(event).toJson()));
+        Events.write(output, Invocations.within(context, logging, () -> router.handle(event).toJson()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.stockroom.functions.payments;
 
+import com.stockroom.common.Telemetry;
 import com.stockroom.common.Ids;
 import com.stockroom.lambda.QueueMessage;
 import com.stockroom.order.application.RecordingPaymentResults;
@@ -35,10 +36,8 @@ final class PaymentResultMessages {
         }
         boolean applied = results.record(new OrderId((String) result.get("order_id")), (String) result.get("payment_id"),
                 "succeeded".equals(result.get("status")));
-        if (!applied) {
-            System.out.println("Payment result " + result.get("payment_id") + " for order " + result.get("order_id")
-                    + " matches no waiting payment (duplicate, late, stale or stray): ignored");
-        }
+        // Ignored: it matches no waiting payment (a duplicate, late, stale or stray result).
+        Telemetry.outcome(applied ? "applied" : "ignored");
     }
 
     private static Map<?, ?> read(String body) {
@@ -65,7 +64,8 @@ final class PaymentResultMessages {
 
     /** A message that can never be applied goes straight to the dead-letter queue, with why. */
     private void setAside(QueueMessage message, String why) {
-        System.err.println("Malformed payment result " + message.messageId() + " set aside: " + why);
+        Telemetry.outcome("set aside", Telemetry.Level.WARN);
+        Telemetry.reason(why);
         String deadLetters = settings.require("PAYMENT_RESULTS_DLQ_URL");
         sqs.sendMessage(m -> m.queueUrl(deadLetters).messageBody(message.body() == null ? "" : message.body())
                 .messageAttributes(Map.of("error", MessageAttributeValue.builder()

@@ -2,6 +2,7 @@ package com.stockroom.functions.payments;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.stockroom.common.Telemetry;
 import com.stockroom.lambda.Events;
 import com.stockroom.lambda.Invocations;
 import com.stockroom.lambda.Snapshots;
@@ -22,20 +23,23 @@ import java.util.Map;
 public final class PaymentResultsHandler implements RequestStreamHandler, Resource {
 
     private final PaymentResultMessages messages;
+    private final Telemetry.Function logging;
 
     public PaymentResultsHandler() {
         this(System.getenv());
     }
 
     public PaymentResultsHandler(Map<String, String> environment) {
-        this.messages = DaggerPaymentsFunction.factory().create(new Settings(environment)).messages();
+        Settings settings = new Settings(environment);
+        this.messages = DaggerPaymentsFunction.factory().create(settings).messages();
+        this.logging = settings.logging();
         Snapshots.register(this);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Map<String, Object> event = Events.read(input);
-        Events.write(output, Invocations.within(context, () -> QueueBatches.process(event, messages::handle)));
+        Events.write(output, Invocations.within(context, logging, () -> QueueBatches.process(event, messages::handle)));
     }
 
     /**

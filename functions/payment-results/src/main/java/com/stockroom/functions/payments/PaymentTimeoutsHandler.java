@@ -2,6 +2,7 @@ package com.stockroom.functions.payments;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.stockroom.common.Telemetry;
 import com.stockroom.lambda.Events;
 import com.stockroom.order.application.TimingOutPayments;
 import com.stockroom.lambda.Invocations;
@@ -21,19 +22,28 @@ import java.util.Map;
 public final class PaymentTimeoutsHandler implements RequestStreamHandler {
 
     private final TimingOutPayments timeouts;
+    private final Telemetry.Function logging;
 
     public PaymentTimeoutsHandler() {
         this(System.getenv());
     }
 
     public PaymentTimeoutsHandler(Map<String, String> environment) {
-        this.timeouts = DaggerPaymentsFunction.factory().create(new Settings(environment)).timeouts();
+        Settings settings = new Settings(environment);
+        this.timeouts = DaggerPaymentsFunction.factory().create(settings).timeouts();
+        this.logging = settings.logging();
     }
 
-    /** The scheduled event says nothing the sweep needs; the answer is {@code {"timed_out": n}}. */
+    /** The scheduled event says nothing the sweep needs; the answer is {@code {"timed_out": n}}, the log line counts them. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         input.readAllBytes();
-        Events.write(output, Invocations.within(context, () -> Json.write(Json.object("timed_out", timeouts.sweep()))));
+        Events.write(output, Invocations.within(context, logging, () -> {
+            Telemetry.Event sweep = Telemetry.begin();
+            int timedOut = timeouts.sweep();
+            Telemetry.orderId(null);
+            sweep.end("processed", Telemetry.Level.INFO);
+            return Json.write(Json.object("timed_out", timedOut));
+        }));
     }
 }

@@ -2,6 +2,7 @@ package com.stockroom.functions.history;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.stockroom.common.Telemetry;
 import com.stockroom.lambda.Events;
 import com.stockroom.lambda.Invocations;
 import com.stockroom.lambda.Snapshots;
@@ -24,20 +25,23 @@ import java.util.Map;
 public final class StockHistoryHandler implements RequestStreamHandler, Resource {
 
     private final RecordingStockHistory recording;
+    private final Telemetry.Function logging;
 
     public StockHistoryHandler() {
         this(System.getenv());
     }
 
     public StockHistoryHandler(Map<String, String> environment) {
-        this.recording = DaggerStockHistoryFunction.factory().create(new Settings(environment)).recording();
+        Settings settings = new Settings(environment);
+        this.recording = DaggerStockHistoryFunction.factory().create(settings).recording();
+        this.logging = settings.logging();
         Snapshots.register(this);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Map<String, Object> event = Events.read(input);
-        Events.write(output, Invocations.within(context, () -> StreamBatches.processInRuns(event, RecordingStockHistory.RUN,
+        Events.write(output, Invocations.within(context, logging, () -> StreamBatches.processInRuns(event, RecordingStockHistory.RUN,
                 record -> StockStreamImages.historyEntry(record.oldImage(), record.newImage(), record.sequenceNumber()),
                 recording::recordAll)));
     }
