@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -50,11 +51,24 @@ public final class StreamBatches {
      */
     public static <T> String processInRuns(Map<String, Object> event, int runSize, Function<StreamRecord, Optional<T>> reading,
             Consumer<List<T>> writing) {
+        return processInRuns(event, runSize, reading, writing, written -> OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #processInRuns(Map, int, Function, Consumer)}, then hands what was written, in
+     * order, to {@code publishing} (only once every run it holds is written, so nothing is
+     * published ahead of its write), which answers the index of the first item it could not
+     * publish, or empty. The batch failure is reported at the earliest record that failed to read,
+     * to write or to publish: Lambda delivers it and everything after it again, and nothing
+     * before it, so what is published again is only ever published again, never lost.
+     */
+    public static <T> String processInRuns(Map<String, Object> event, int runSize, Function<StreamRecord, Optional<T>> reading,
+            Consumer<List<T>> writing, Function<List<T>, OptionalInt> publishing) {
         List<?> records = event.get("Records") instanceof List<?> list ? list : List.of();
         List<T> read = new ArrayList<>();
         List<String> readFrom = new ArrayList<>();
-        String unreadable = null;
-        boolean failedToRead = false;
+        String failedAt = null;
+        boolean failed = false;
         for (Object raw : records) {
             try {
                 if (!(raw instanceof Map<?, ?>)) {
@@ -69,22 +83,41 @@ public final class StreamBatches {
                     readFrom.add(record.sequenceNumber());
                 }
             } catch (RuntimeException failure) {
-                unreadable = StreamRecord.sequenceNumberOf(raw);
-                failedToRead = true;
-                System.err.println("Stream record " + unreadable + " could not be read; it and the rest of the batch will be retried: " + failure);
+                failedAt = StreamRecord.sequenceNumberOf(raw);
+                failed = true;
+                System.err.println("Stream record " + failedAt + " could not be read; it and the rest of the batch will be retried: " + failure);
                 break;
             }
         }
+        int written = read.size();
         for (int from = 0; from < read.size(); from += runSize) {
             try {
                 writing.accept(read.subList(from, Math.min(read.size(), from + runSize)));
             } catch (RuntimeException failure) {
                 System.err.println("Stream records from " + readFrom.get(from) + " could not be written; they and the rest of the batch"
                         + " will be retried: " + failure);
-                return failedAt(readFrom.get(from));
+                written = from;
+                failedAt = readFrom.get(from);
+                failed = true;
+                break;
             }
         }
-        return failedToRead ? failedAt(unreadable) : Json.write(Json.object("batchItemFailures", List.of()));
+        if (written > 0) {
+            OptionalInt unpublished;
+            try {
+                unpublished = publishing.apply(read.subList(0, written));
+            } catch (RuntimeException failure) {
+                System.err.println("Stream records from " + readFrom.get(0) + " could not be published: " + failure);
+                unpublished = OptionalInt.of(0);
+            }
+            if (unpublished.isPresent()) {
+                failedAt = readFrom.get(unpublished.getAsInt());
+                failed = true;
+                System.err.println("Stream records from " + failedAt + " could not all be published; they and the rest of the batch"
+                        + " will be retried");
+            }
+        }
+        return failed ? failedAt(failedAt) : Json.write(Json.object("batchItemFailures", List.of()));
     }
 
     private static String failedAt(String sequenceNumber) {

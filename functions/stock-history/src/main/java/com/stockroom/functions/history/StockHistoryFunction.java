@@ -2,6 +2,7 @@ package com.stockroom.functions.history;
 
 import com.stockroom.platform.AwsModule;
 import com.stockroom.platform.Settings;
+import com.stockroom.stock.application.PublishingStockEvents;
 import com.stockroom.stock.application.RecordingStockHistory;
 import com.stockroom.stock.infrastructure.StockModule;
 import dagger.BindsInstance;
@@ -10,10 +11,12 @@ import jakarta.inject.Singleton;
 
 /** What the stock history function is made of. */
 @Singleton
-@Component(modules = {AwsModule.class, StockModule.class})
+@Component(modules = {AwsModule.class, StockModule.class, StockEventsModule.class})
 interface StockHistoryFunction {
 
     RecordingStockHistory recording();
+
+    PublishingStockEvents publishing();
 
     @Component.Factory
     interface Factory {

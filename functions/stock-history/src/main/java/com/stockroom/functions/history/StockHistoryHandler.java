@@ -8,6 +8,7 @@ import com.stockroom.lambda.Snapshots;
 import org.crac.Resource;
 import com.stockroom.lambda.StreamBatches;
 import com.stockroom.platform.Settings;
+import com.stockroom.stock.application.PublishingStockEvents;
 import com.stockroom.stock.application.RecordingStockHistory;
 import com.stockroom.stock.infrastructure.StockStreamImages;
 import java.io.IOException;
@@ -17,20 +18,23 @@ import java.util.Map;
 
 /**
  * The stock table's stream consumer: writes each stock change to the historic log, once,
- * however often the stream delivers it. A deletion arrives as the MODIFY record of the
+ * however often the stream delivers it, then publishes the batch's stock events. A deletion arrives as the MODIFY record of the
  * tombstone it leaves, which names its author; creating the stock again, as the MODIFY that
  * replaces the tombstone, from its zeros.
  */
 public final class StockHistoryHandler implements RequestStreamHandler, Resource {
 
     private final RecordingStockHistory recording;
+    private final PublishingStockEvents publishing;
 
     public StockHistoryHandler() {
         this(System.getenv());
     }
 
     public StockHistoryHandler(Map<String, String> environment) {
-        this.recording = DaggerStockHistoryFunction.factory().create(new Settings(environment)).recording();
+        StockHistoryFunction function = DaggerStockHistoryFunction.factory().create(new Settings(environment));
+        this.recording = function.recording();
+        this.publishing = function.publishing();
         Snapshots.register(this);
     }
 
@@ -38,8 +42,8 @@ public final class StockHistoryHandler implements RequestStreamHandler, Resource
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Map<String, Object> event = Events.read(input);
         Events.write(output, Invocations.within(context, () -> StreamBatches.processInRuns(event, RecordingStockHistory.RUN,
-                record -> StockStreamImages.historyEntry(record.oldImage(), record.newImage(), record.sequenceNumber()),
-                recording::recordAll)));
+                record -> StockStreamImages.observed(record.oldImage(), record.newImage(), record.sequenceNumber()),
+                recording::recordChanges, publishing::publishAll)));
     }
 
     /**
@@ -50,8 +54,8 @@ public final class StockHistoryHandler implements RequestStreamHandler, Resource
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         // An empty batch: the JSON path only, nothing written to the log before the snapshot.
         Snapshots.prime("stock-history", () -> StreamBatches.processInRuns(Map.of("Records", java.util.List.of()),
-                RecordingStockHistory.RUN, record -> StockStreamImages.historyEntry(record.oldImage(), record.newImage(),
-                        record.sequenceNumber()), recording::recordAll));
+                RecordingStockHistory.RUN, record -> StockStreamImages.observed(record.oldImage(), record.newImage(),
+                        record.sequenceNumber()), recording::recordChanges, publishing::publishAll));
     }
 
     /** Nothing made at init is unique to one environment, so a restore has nothing to redo. */
