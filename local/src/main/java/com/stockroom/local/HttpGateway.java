@@ -70,6 +70,7 @@ final class HttpGateway implements AutoCloseable {
     private Optional<Cors> cors;
     private IssuerEndpoints issuer;
     private final ApiDocs docs = new ApiDocs();
+    private final LocalEventBus events = new LocalEventBus();
 
     private HttpGateway(Http11Server server) {
         this.server = server;
@@ -97,6 +98,11 @@ final class HttpGateway implements AutoCloseable {
 
     int port() {
         return server.port();
+    }
+
+    /** The EventBridge the functions publish to on this port, and {@code GET /local/events}. */
+    LocalEventBus events() {
+        return events;
     }
 
     private Answer handle(Http11Server.Request request) {
@@ -136,6 +142,12 @@ final class HttpGateway implements AutoCloseable {
         String rawQuery = question < 0 ? null : target.substring(question + 1);
         String path = decodePath(rawPath);
         byte[] body = request.body();
+        if (LocalEventBus.isCall(method, path, request.first("X-Amz-Target"))) {
+            return events.call(request.first("X-Amz-Target").get(), body);
+        }
+        if (LocalEventBus.serves(path)) {
+            return events.answer(method, rawQuery);
+        }
         if (IssuerEndpoints.serves(path)) {
             return issuer.answer(method, path, request.first("Content-Type"), body);
         }
