@@ -104,6 +104,7 @@ class TemplateTest {
     private static final Map<String, List<String>> SCOPES = Map.ofEntries(
             Map.entry("POST /v2/inventories/{product_id}", List.of("inventory:write")),
             Map.entry("GET /v2/inventories/{product_id}", List.of("inventory:read")),
+            Map.entry("PUT /v2/inventories/{product_id}", List.of("inventory:write")),
             Map.entry("GET /v2/inventories", List.of("inventory:read")),
             Map.entry("POST /v2/inventories/multiple", List.of("inventory:read")),
             Map.entry("DELETE /v2/inventories/{product_id}", List.of("inventory:write")),

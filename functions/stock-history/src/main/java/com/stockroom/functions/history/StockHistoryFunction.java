@@ -2,8 +2,6 @@ package com.stockroom.functions.history;
 
 import com.stockroom.platform.AwsModule;
 import com.stockroom.platform.Settings;
-import com.stockroom.stock.application.PublishingStockEvents;
-import com.stockroom.stock.application.RecordingStockHistory;
 import com.stockroom.stock.infrastructure.StockModule;
 import dagger.BindsInstance;
 import dagger.Component;
@@ -14,9 +12,7 @@ import jakarta.inject.Singleton;
 @Component(modules = {AwsModule.class, StockModule.class, StockEventsModule.class})
 interface StockHistoryFunction {
 
-    RecordingStockHistory recording();
-
-    PublishingStockEvents publishing();
+    StockStreamConsumer consumer();
 
     @Component.Factory
     interface Factory {

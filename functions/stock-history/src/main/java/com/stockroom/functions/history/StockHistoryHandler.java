@@ -6,11 +6,7 @@ import com.stockroom.lambda.Events;
 import com.stockroom.lambda.Invocations;
 import com.stockroom.lambda.Snapshots;
 import org.crac.Resource;
-import com.stockroom.lambda.StreamBatches;
 import com.stockroom.platform.Settings;
-import com.stockroom.stock.application.PublishingStockEvents;
-import com.stockroom.stock.application.RecordingStockHistory;
-import com.stockroom.stock.infrastructure.StockStreamImages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,26 +20,21 @@ import java.util.Map;
  */
 public final class StockHistoryHandler implements RequestStreamHandler, Resource {
 
-    private final RecordingStockHistory recording;
-    private final PublishingStockEvents publishing;
+    private final StockStreamConsumer consumer;
 
     public StockHistoryHandler() {
         this(System.getenv());
     }
 
     public StockHistoryHandler(Map<String, String> environment) {
-        StockHistoryFunction function = DaggerStockHistoryFunction.factory().create(new Settings(environment));
-        this.recording = function.recording();
-        this.publishing = function.publishing();
+        this.consumer = DaggerStockHistoryFunction.factory().create(new Settings(environment)).consumer();
         Snapshots.register(this);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Map<String, Object> event = Events.read(input);
-        Events.write(output, Invocations.within(context, () -> StreamBatches.processInRuns(event, RecordingStockHistory.RUN,
-                record -> StockStreamImages.observed(record.oldImage(), record.newImage(), record.sequenceNumber()),
-                recording::recordChanges, publishing::publishAll)));
+        Events.write(output, Invocations.within(context, () -> consumer.consume(event)));
     }
 
     /**
@@ -52,10 +43,8 @@ public final class StockHistoryHandler implements RequestStreamHandler, Resource
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        // An empty batch: the JSON path only, nothing written to the log before the snapshot.
-        Snapshots.prime("stock-history", () -> StreamBatches.processInRuns(Map.of("Records", java.util.List.of()),
-                RecordingStockHistory.RUN, record -> StockStreamImages.observed(record.oldImage(), record.newImage(),
-                        record.sequenceNumber()), recording::recordChanges, publishing::publishAll));
+        // An empty batch: the JSON path only, nothing written to the log and nothing published before the snapshot.
+        Snapshots.prime("stock-history", () -> consumer.consume(Map.of("Records", java.util.List.of())));
     }
 
     /** Nothing made at init is unique to one environment, so a restore has nothing to redo. */
