@@ -31,6 +31,20 @@ final class LocalEventBus {
     static final int MOST_ENTRIES = 10;
 
     private final List<Map<String, Object>> events = new ArrayList<>();
+    /** Entries to refuse, by the detail's product id: how many more times (a fault, as EventBridge can have, for tests). */
+    private final Map<String, Integer> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Makes the next {@code times} entries whose detail names {@code productId} fail with
+     * {@code InternalFailure}, as EventBridge fails entries one by one ({@code FailedEntryCount}).
+     */
+    void refuse(String productId, int times) {
+        if (times > 0) {
+            refusals.put(productId, times);
+        } else {
+            refusals.remove(productId);
+        }
+    }
 
     /** Whether a request is an EventBridge call: a POST to {@code /} whose target names an EventBridge operation. */
     static boolean isCall(String method, String path, Optional<String> target) {
@@ -60,7 +74,10 @@ final class LocalEventBus {
         int failed = 0;
         for (Object entry : entries) {
             Optional<String> refusal = refusal(entry);
-            if (refusal.isPresent()) {
+            if (refusal.isEmpty() && injectedFault((Map<?, ?>) entry)) {
+                failed++;
+                answers.add(Json.object("ErrorCode", "InternalFailure", "ErrorMessage", "the local event bus was told to refuse this entry"));
+            } else if (refusal.isPresent()) {
                 failed++;
                 answers.add(Json.object("ErrorCode", "InvalidArgument", "ErrorMessage", refusal.get()));
             } else {
@@ -89,6 +106,25 @@ final class LocalEventBus {
             return Optional.of("Detail is malformed.");
         }
         return Optional.empty();
+    }
+
+    private boolean injectedFault(Map<?, ?> entry) {
+        if (refusals.isEmpty()) {
+            return false;
+        }
+        try {
+            if (!(((Map<?, ?>) Json.parse((String) entry.get("Detail"))).get("product_id") instanceof String productId)) {
+                return false;
+            }
+            boolean[] refused = {false};
+            refusals.computeIfPresent(productId, (id, left) -> {
+                refused[0] = true;
+                return left > 1 ? left - 1 : null;
+            });
+            return refused[0];
+        } catch (Json.Malformed checked) {
+            return false;
+        }
     }
 
     private String put(Map<?, ?> entry) {
