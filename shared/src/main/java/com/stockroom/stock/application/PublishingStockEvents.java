@@ -22,6 +22,11 @@ public final class PublishingStockEvents {
         this.bus = bus;
     }
 
+    /** Makes the bus ready to publish, publishing nothing. */
+    public void prepare() {
+        bus.prepare();
+    }
+
     /** Publishes the changes' events; answers the index of the first change whose events were not all published, or empty. */
     public OptionalInt publishAll(List<ObservedChange> changes) {
         List<StockEvent> events = new ArrayList<>();

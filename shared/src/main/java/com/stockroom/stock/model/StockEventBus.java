@@ -12,4 +12,8 @@ public interface StockEventBus {
      * may have been published too; publishing them again gives them the same ids.
      */
     OptionalInt publish(List<StockEvent> events);
+
+    /** Makes ready what publishing needs (a client, say), publishing nothing: for a snapshot taken before any event. */
+    default void prepare() {
+    }
 }

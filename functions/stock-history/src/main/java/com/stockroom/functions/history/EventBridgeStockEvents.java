@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
  * whole is retried through transient failures ({@link Retrying}); entries it refuses one by one
  * ({@code FailedEntryCount}) are sent again, up to {@value #ATTEMPTS} times in all; what is still
  * refused then is reported as the first event not published, so the stream's batch is retried
- * from that event's record. The client is built on the first publication: a batch with no events
- * (the snapshot's priming among them) never builds it.
+ * from that event's record. The client is built on the first publication, or by
+ * {@link #prepare} (the snapshot's priming), not at init.
  *
  * <p>It lives in this function rather than in {@code shared}, so that the EventBridge SDK module is
  * in this function's jar and in no other.
@@ -40,6 +40,12 @@ final class EventBridgeStockEvents implements StockEventBus {
     EventBridgeStockEvents(Lazy<EventBridgeClient> eventBridge, Settings settings) {
         this.eventBridge = eventBridge;
         this.bus = settings.require("STOCK_EVENT_BUS");
+    }
+
+    /** Builds the client (no call is made): what a snapshot should hold, before any event. */
+    @Override
+    public void prepare() {
+        eventBridge.get();
     }
 
     @Override
