@@ -294,7 +294,8 @@ final class HttpGateway implements AutoCloseable {
         List<String> issuerRoutes = IssuerEndpoints.ROUTES.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).sorted().toList();
         return Answer.json(200, Json.object("data", Json.object(
                 "name", "Stockroom local stack", "type", "index", "routes", keys, "token_routes", issuerRoutes,
-                "docs_routes", List.of("GET " + ApiDocs.DOCUMENT, "GET " + ApiDocs.PAGE))));
+                "docs_routes", List.of("GET " + ApiDocs.DOCUMENT, "GET " + ApiDocs.PAGE),
+                "events_routes", List.of("GET " + LocalEventBus.EVENTS))));
     }
 
     /** An HTTP answer: status, headers and body; a preflight answer takes no further CORS headers. */

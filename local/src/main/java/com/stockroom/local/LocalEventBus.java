@@ -18,7 +18,8 @@ import java.util.UUID;
  * event is written to the log, one line, and kept in memory as EventBridge would hand it to a
  * rule's target ({@code version}, {@code id}, {@code detail-type}, {@code source}, {@code time},
  * {@code detail} ...). {@code GET /local/events} lists them, oldest first, open like the other
- * local routes, filtered by {@code ?detail-type=} and {@code ?product_id=} (the detail's).
+ * local routes, filtered by {@code ?detail-type=} and {@code ?product_id=} (the detail's); the
+ * newest {@value #MOST_KEPT} are kept.
  * No rules and no targets: the list is what a test, or a person, reads.
  */
 final class LocalEventBus {
@@ -29,6 +30,8 @@ final class LocalEventBus {
     private static final String JSON_1_1 = "application/x-amz-json-1.1";
     /** PutEvents takes at most 10 entries. */
     static final int MOST_ENTRIES = 10;
+    /** How many events are kept: past it, the oldest go, so a stack left running does not grow without end. */
+    static final int MOST_KEPT = 100_000;
 
     private final List<Map<String, Object>> events = new ArrayList<>();
     /** Entries to refuse, by the detail's product id: how many more times (a fault, as EventBridge can have, for tests). */
@@ -149,6 +152,9 @@ final class LocalEventBus {
         event.put("event-bus-name", bus);
         event.put("detail", detail);
         synchronized (events) {
+            if (events.size() >= MOST_KEPT) {
+                events.remove(0);
+            }
             events.add(event);
         }
         System.out.println("event " + entry.get("DetailType") + " " + id + " on " + bus + " from " + entry.get("Source") + ": " + entry.get("Detail"));
