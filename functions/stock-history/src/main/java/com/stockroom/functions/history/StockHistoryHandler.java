@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * The stock table's stream consumer: writes each stock change to the historic log, once,
- * however often the stream delivers it, then publishes the batch's stock events. A deletion arrives as the MODIFY record of the
- * tombstone it leaves, which names its author; creating the stock again, as the MODIFY that
- * replaces the tombstone, from its zeros.
+ * however often the stream delivers it, then publishes the batch's stock events
+ * ({@link StockStreamConsumer}). A deletion arrives as the MODIFY record of the tombstone it
+ * leaves, which names its author; creating the stock again, as the MODIFY that replaces the
+ * tombstone, from its zeros.
  */
 public final class StockHistoryHandler implements RequestStreamHandler, Resource {
 
