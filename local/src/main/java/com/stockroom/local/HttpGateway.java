@@ -71,6 +71,7 @@ final class HttpGateway implements AutoCloseable {
     private IssuerEndpoints issuer;
     private final ApiDocs docs = new ApiDocs();
     private final Console console = new Console();
+    private final LocalEventBus events = new LocalEventBus();
 
     private HttpGateway(Http11Server server) {
         this.server = server;
@@ -98,6 +99,11 @@ final class HttpGateway implements AutoCloseable {
 
     int port() {
         return server.port();
+    }
+
+    /** The EventBridge the functions publish to on this port, and {@code GET /local/events}. */
+    LocalEventBus events() {
+        return events;
     }
 
     private Answer handle(Http11Server.Request request) {
@@ -137,6 +143,12 @@ final class HttpGateway implements AutoCloseable {
         String rawQuery = question < 0 ? null : target.substring(question + 1);
         String path = decodePath(rawPath);
         byte[] body = request.body();
+        if (LocalEventBus.isCall(method, path, request.first("X-Amz-Target"))) {
+            return events.call(request.first("X-Amz-Target").get(), body);
+        }
+        if (LocalEventBus.serves(path)) {
+            return events.answer(method, rawQuery);
+        }
         if (IssuerEndpoints.serves(path)) {
             return issuer.answer(method, path, request.first("Content-Type"), body);
         }
@@ -286,7 +298,8 @@ final class HttpGateway implements AutoCloseable {
         List<String> issuerRoutes = IssuerEndpoints.ROUTES.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).sorted().toList();
         return Answer.json(200, Json.object("data", Json.object(
                 "name", "Stockroom local stack", "type", "index", "routes", keys, "token_routes", issuerRoutes,
-                "docs_routes", List.of("GET " + ApiDocs.DOCUMENT, "GET " + ApiDocs.PAGE))));
+                "docs_routes", List.of("GET " + ApiDocs.DOCUMENT, "GET " + ApiDocs.PAGE),
+                "events_routes", List.of("GET " + LocalEventBus.EVENTS))));
     }
 
     /** An HTTP answer: status, headers and body; a preflight answer takes no further CORS headers. */

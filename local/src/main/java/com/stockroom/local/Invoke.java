@@ -213,7 +213,7 @@ final class Invoke {
             }
         }
         return LocalStack.function(id, template.resources("AWS::Serverless::Function").get(id), template.functionGlobals(), intrinsics,
-                options.faultRate(), dynamoDbEndpoint, sqsEndpoint);
+                options.faultRate(), dynamoDbEndpoint, sqsEndpoint, URI.create("http://127.0.0.1:" + options.apiPort()));
     }
 
     private static int timeoutSeconds(Template template, String id) {

@@ -316,17 +316,17 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalFunction function(String id, Map<String, Object> properties, Map<String, Object> globals, Intrinsics intrinsics,
                                    double faultRate) {
-        return function(id, properties, globals, intrinsics, faultRate, dynamoDbEndpoint, sqsEndpoint);
+        return function(id, properties, globals, intrinsics, faultRate, dynamoDbEndpoint, sqsEndpoint, apiEndpoint());
     }
 
     /**
      * A function of the template as the local stack runs it: its handler, timeout and memory, and
      * its environment (the template's variables resolved, the region, credentials and endpoints of
-     * the emulators, the fault injector's rate and call counting). {@code invoke} builds its
-     * function the same way.
+     * the emulators, EventBridge at the gateway's port ({@link LocalEventBus}), the fault
+     * injector's rate and call counting). {@code invoke} builds its function the same way.
      */
     static LocalFunction function(String id, Map<String, Object> properties, Map<String, Object> globals, Intrinsics intrinsics,
-                                  double faultRate, URI dynamoDbEndpoint, URI sqsEndpoint) {
+                                  double faultRate, URI dynamoDbEndpoint, URI sqsEndpoint, URI eventsEndpoint) {
         Map<String, String> environment = new LinkedHashMap<>();
         // Locally the functions' AWS calls always pass the fault injector; it fails none unless asked to.
         environment.put("STOCKROOM_FAULT_RATE", Double.toString(faultRate));
@@ -348,6 +348,7 @@ public final class LocalStack implements AutoCloseable {
                 environment.put("AWS_LAMBDA_LOG_LEVEL", intrinsics.string(logging.get("ApplicationLogLevel")));
             }
         }
+        environment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventsEndpoint.toString());
         for (Map<String, Object> source : List.of(globals, properties)) {
             Map<String, Object> variables = Provisioner.map(Provisioner.map(source.get("Environment")).get("Variables"));
             variables.forEach((name, value) -> {
@@ -396,6 +397,11 @@ public final class LocalStack implements AutoCloseable {
     /** The URL of each queue, by its logical id in the template. */
     public Map<String, String> queues() {
         return Map.copyOf(provisioner.queues);
+    }
+
+    /** The events the functions published, as {@code GET /local/events} lists them, for tests in this JVM. */
+    LocalEventBus events() {
+        return gateway.events();
     }
 
     /** The payment ids the simulated gateway was asked to refund, for tests in this JVM. */
@@ -456,6 +462,7 @@ public final class LocalStack implements AutoCloseable {
             out.append("  faults    ").append(Math.round(faultRate * 1000) / 10.0)
                     .append("% of the functions' DynamoDB and SQS calls fail as AWS's can (STOCKROOM_FAULT_RATE)\n");
         }
+        out.append("  events    the functions' EventBridge calls are answered on the API's port; GET /local/events lists the events\n");
         out.append("  payments  a simulated gateway answers payment requests: tok_decline fails, tok_silent never answers, anything else succeeds\n");
         out.append("Ctrl-C stops it.");
         return out.toString();

@@ -265,6 +265,16 @@ class BadInputCorpusIT {
             corpus.add(request("type " + type, create, "POST", createPath, document(STOCK, "type", type)));
         }
         attributionFaults(corpus, create, createPath, STOCK);
+        AuthorizerIT.Route updateStock = route("PUT /v2/inventories/{product_id}");
+        String updateStockPath = path(updateStock, Map.of());
+        for (String threshold : BAD_THRESHOLDS) {
+            corpus.add(request("low_stock_threshold " + threshold, create, "POST", createPath, document(STOCK, "low_stock_threshold", threshold)));
+            corpus.add(request("low_stock_threshold " + threshold, updateStock, "PUT", updateStockPath, document(THRESHOLD, "low_stock_threshold", threshold)));
+        }
+        for (String type : List.of("\"order\"", "5", "[]", "\"\"")) {
+            corpus.add(request("type " + type, updateStock, "PUT", updateStockPath, document(THRESHOLD, "type", type)));
+        }
+        corpus.add(request("low_stock_threshold missing", updateStock, "PUT", updateStockPath, document(THRESHOLD, "low_stock_threshold", MISSING)));
 
         AuthorizerIT.Route move = route("POST /v2/inventories/{product_id}/transactions");
         String movePath = path(move, Map.of());
@@ -532,6 +542,10 @@ class BadInputCorpusIT {
     private static final List<String[]> TX = List.of(new String[] {"type", "\"stock-transaction\""}, new String[] {"action", "\"increment\""},
             new String[] {"quantity", "1"});
     private static final List<String[]> QUANTITY = List.<String[]>of(new String[] {"quantity", "1"});
+    private static final List<String[]> THRESHOLD = List.of(new String[] {"type", "\"stock\""}, new String[] {"low_stock_threshold", "3"});
+    /** Not a whole number from 0 to 1,000,000,000 (null is fine: it means none). */
+    private static final List<String> BAD_THRESHOLDS = List.of("-1", "1000000001", "2.5", "1e2", "\"3\"", "true", "[]", "{}",
+            "9".repeat(30));
     private static final List<String[]> PAYMENT = List.of(new String[] {"gateway", "\"manual\""}, new String[] {"method", "\"purchase\""},
             new String[] {"payment", "\"tok_visa\""});
     private static final List<String[]> CANCEL = List.of(new String[] {"type", "\"order\""}, new String[] {"status", "\"cancelled\""});
@@ -570,6 +584,7 @@ class BadInputCorpusIT {
             case "POST /v2/carts/{cart_ref}/checkout" -> CHECKOUT;
             case "POST /v2/orders/{order_id}/payments" -> document(PAYMENT, "payment", "\"tok_visa\"");
             case "PUT /v2/orders/{order_id}" -> document(CANCEL, "status", "\"cancelled\"");
+            case "PUT /v2/inventories/{product_id}" -> document(THRESHOLD, "low_stock_threshold", "3");
             default -> null;
         };
     }

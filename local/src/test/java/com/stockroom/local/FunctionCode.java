@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  */
 final class FunctionCode {
 
-    /** One call to AWS: service ({@code dynamodb} or {@code sqs}), IAM action, the environment variable naming its resource. */
+    /** One call to AWS: service ({@code dynamodb}, {@code sqs} or {@code events}), IAM action, the environment variable naming its resource. */
     record Call(String service, String action, String variable, boolean index, String where) {
         String iamAction() {
             return service + ":" + action;
@@ -588,17 +588,39 @@ final class FunctionCode {
                 Matcher queue = Pattern.compile("queueUrl\\(\\s*" + ARGS + "\\)").matcher(args);
                 String variable = queue.find() ? resolve(unit, queue.group(1), 0) : null;
                 add(new Call("sqs", SQS.get(method), variable, false, where), variable, unit, args);
+            } else if (declaredAs(unit, receiver, "EventBridgeClient") && method.equals("putEvents")) {
+                String args = arguments(text, call.end() - 1);
+                String bus = busOf(unit, args);
+                add(new Call("events", "PutEvents", bus, false, where), bus, unit, args);
             }
         }
     }
 
     private void add(Call call, String variable, Unit unit, String args) {
         if (variable == null) {
-            unresolved.add(call.where() + ": cannot tell which table or queue " + call.iamAction() + " uses from `"
+            unresolved.add(call.where() + ": cannot tell which table, queue or bus " + call.iamAction() + " uses from `"
                     + args.replaceAll("\\s+", " ").strip() + "`");
         } else {
             calls.add(call);
         }
+    }
+
+    /**
+     * The bus of a PutEvents: its entries' {@code eventBusName(...)}, in the call or, where the
+     * entries are built elsewhere in the file, the only one the file names.
+     */
+    private String busOf(Unit unit, String args) {
+        Pattern named = Pattern.compile("eventBusName\\(\\s*" + ARGS + "\\)");
+        Matcher inCall = named.matcher(args);
+        if (inCall.find()) {
+            return resolve(unit, inCall.group(1), 0);
+        }
+        Set<String> all = new LinkedHashSet<>();
+        Matcher any = named.matcher(unit.text);
+        while (any.find()) {
+            all.add(resolve(unit, any.group(1), 0));
+        }
+        return all.size() == 1 ? all.iterator().next() : null;
     }
 
     /** The table of a single-table call: its {@code tableName(...)}, a batch's request map key, or the only table the file uses. */

@@ -105,4 +105,23 @@ class FunctionJarsIT {
             }
         }
     }
+
+    /** The EventBridge module is the stock-history function's alone, kept whole (its PutEvents included), and the jar stays within 12 MB. */
+    @Test
+    void only_the_stock_history_jar_carries_the_event_bridge_client_and_it_stays_within_12_mb() throws Exception {
+        for (Function function : FUNCTIONS) {
+            Path path = ROOT.resolve(function.jar());
+            try (JarFile jar = new JarFile(path.toFile())) {
+                List<String> entries = Collections.list(jar.entries()).stream().map(e -> e.getName()).toList();
+                if (function.logicalId().equals("StockHistoryFunction")) {
+                    assertThat(entries).as(function.jar())
+                            .contains("software/amazon/awssdk/services/eventbridge/EventBridgeClient.class",
+                                    "software/amazon/awssdk/services/eventbridge/model/PutEventsRequest.class");
+                    assertThat(java.nio.file.Files.size(path)).as(function.jar()).isLessThanOrEqualTo(12L * 1024 * 1024);
+                } else {
+                    assertThat(entries).as(function.jar()).noneMatch(name -> name.startsWith("software/amazon/awssdk/services/eventbridge/"));
+                }
+            }
+        }
+    }
 }

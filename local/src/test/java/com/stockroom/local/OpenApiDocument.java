@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  *
  * <p>Left out of the check, on purpose: the local stack's own routes, which the document does
  * not describe ({@code GET /}, the issuer's {@code /local/tokens}, {@code /oauth/access_token},
- * {@code /.well-known/...}, {@code /openapi.json} and {@code /docs} themselves, which
+ * {@code /.well-known/...}, {@code /local/events}, {@code /openapi.json} and {@code /docs} themselves, which
  * {@code OpenApiIT} checks, and the {@code /console} page, which {@code ConsoleIT} checks), and CORS preflights ({@code OPTIONS}), which API Gateway answers
  * itself with no body. A request that matches no operation of the document (API Gateway's
  * {@code $default}) may only be answered by a JSON:API error with one of {@link #UNROUTED}.
@@ -99,7 +99,8 @@ final class OpenApiDocument {
     /** The local stack's own paths, which the document leaves out. */
     static boolean localRoute(String path) {
         return path.equals("/") || IssuerEndpoints.serves(path) || ApiDocs.serves(path) || path.startsWith(ApiDocs.PAGE + "/")
-                || Console.serves(path) || path.startsWith(Console.PAGE + "/");
+                || Console.serves(path) || path.startsWith(Console.PAGE + "/")
+                || LocalEventBus.serves(path);
     }
 
     /** The operation API Gateway would route this to: literal segments before parameters, as the gateway ranks them. */

@@ -84,16 +84,18 @@ class RoundTripsIT {
     /**
      * A stream batch costs one conditional put per record: each entry is written only if it is
      * new, which a batch write cannot make conditional. Said here so a change to it is seen.
+     * Then its events: one stock-transaction.created per change (no threshold, no stock out),
+     * one PutEvents per 10.
      */
     @Test
-    void a_stream_batch_of_n_changes_is_one_batch_write_to_the_history_per_25() throws Exception {
+    void a_stream_batch_of_n_changes_is_one_batch_write_to_the_history_per_25_and_one_put_events_per_10_events() throws Exception {
         String product = stock(8);
         move(product, "allocate", 2);
         move(product, "increment", 1);
         move(product, "decrement", 1);
         History.await(product, 4);
         java.util.List<Record> records = StockHistoryIT.streamRecordsOf(product);
-        Map<String, String> environment = new HashMap<>(PaymentResultsIT.functionEnvironment());
+        Map<String, String> environment = new HashMap<>(Stack.get().function("StockHistoryFunction").environment());
         environment.put("STOCKROOM_COUNT_CALLS", "true");
         environment.put("AWS_LAMBDA_FUNCTION_NAME", "RoundTripsStockHistory");
         StockHistoryHandler handler = new StockHistoryHandler(environment);
@@ -111,6 +113,29 @@ class RoundTripsIT {
             }
         });
         assertThat(records).hasSize(4);
-        assertThat(calls).containsExactlyInAnyOrderEntriesOf(Map.of("DynamoDb.BatchWriteItem", 1L));
+        assertThat(calls).containsExactlyInAnyOrderEntriesOf(Map.of("DynamoDb.BatchWriteItem", 1L, "EventBridge.PutEvents", 1L));
+    }
+
+    /** The benchmark's row, checked here too: the sample batch of 60 creations, ceil(60/25) history writes and ceil(60/10) PutEvents. */
+    @Test
+    void the_benchmarks_stream_batch_of_60_is_at_most_3_batch_writes_and_6_put_events() throws Exception {
+        String batch = RoundTrips.streamBatch(java.nio.file.Files.readString(java.nio.file.Path.of("../events/stock-history/stock-changes.json")), 60);
+        Map<String, String> environment = new HashMap<>(Stack.get().function("StockHistoryFunction").environment());
+        environment.put("STOCKROOM_COUNT_CALLS", "true");
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", "RoundTripsStockHistory60");
+        StockHistoryHandler handler = new StockHistoryHandler(environment);
+
+        CallCounts.reset();
+        java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+        handler.handleRequest(new java.io.ByteArrayInputStream(batch.getBytes(java.nio.charset.StandardCharsets.UTF_8)), answer, null);
+        assertThat(Json.parse(answer.toString(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(Map.of("batchItemFailures", java.util.List.of()));
+
+        Map<String, Long> calls = new HashMap<>();
+        CallCounts.snapshot().forEach((key, count) -> {
+            if (key.startsWith("RoundTripsStockHistory60 ")) {
+                calls.put(key.substring("RoundTripsStockHistory60 ".length()), count);
+            }
+        });
+        assertThat(calls).containsExactlyInAnyOrderEntriesOf(Map.of("DynamoDb.BatchWriteItem", 3L, "EventBridge.PutEvents", 6L));
     }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SnapshotPrimingIT {
 
     private static final List<String> WRITES = List.of("DynamoDb.PutItem", "DynamoDb.UpdateItem", "DynamoDb.DeleteItem",
-            "DynamoDb.TransactWriteItems", "DynamoDb.BatchWriteItem", "Sqs.SendMessage");
+            "DynamoDb.TransactWriteItems", "DynamoDb.BatchWriteItem", "Sqs.SendMessage", "EventBridge.PutEvents");
 
     /** The calls the function's priming made, by operation. */
     private static Map<String, Long> primingCalls(String logicalId, Function<Map<String, String>, RequestStreamHandler> handler) {

@@ -132,7 +132,7 @@ class StockHistoryIT {
     }
 
     /** A stream INSERT as the stock table would make it, or, when {@code readable} is false, one missing its numbers. */
-    private static Map<String, Object> fabricatedInsert(String productId, String txnId, String sequence, boolean readable) {
+    static Map<String, Object> fabricatedInsert(String productId, String txnId, String sequence, boolean readable) {
         Map<String, AttributeValue> image = new HashMap<>();
         image.put("product_id", AttributeValue.fromS(productId));
         if (readable) {

@@ -50,7 +50,8 @@ final class TemplateRules {
             "AWS::DynamoDB::Table", Set.of("Arn", "StreamArn"),
             "AWS::Logs::LogGroup", Set.of("Arn"),
             FUNCTION, Set.of("Arn"),
-            "AWS::Serverless::HttpApi", Set.of("ApiEndpoint"));
+            "AWS::Serverless::HttpApi", Set.of("ApiEndpoint"),
+            "AWS::Events::EventBus", Set.of("Arn", "Name", "Policy"));
 
     static final Set<String> DYNAMODB_WRITES = Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
     /** SAM's policy templates: actions, and whether they cover the table's indexes too. */
@@ -63,6 +64,8 @@ final class TemplateRules {
             "SQSSendMessagePolicy", List.of("sqs:SendMessage*"),
             "SQSPollerPolicy", List.of("sqs:ChangeMessageVisibility", "sqs:ChangeMessageVisibilityBatch", "sqs:DeleteMessage",
                     "sqs:DeleteMessageBatch", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"));
+    private static final Map<String, List<String>> BUS_TEMPLATES = Map.of(
+            "EventBridgePutEventsPolicy", List.of("events:PutEvents"));
     /** Policy templates whose grants serve an event source mapping, not the code. */
     private static final Set<String> EVENT_SOURCE_TEMPLATES = Set.of("DynamoDBStreamReadPolicy", "KinesisStreamReadPolicy");
 
@@ -387,10 +390,10 @@ final class TemplateRules {
                 String resource = value instanceof Map<?, ?> map && map.get("Ref") instanceof String ref && template.resources().containsKey(ref) ? ref : null;
                 if (resource == null) {
                     faults.add(id + ": " + call.iamAction() + " at " + call.where() + " uses " + call.variable() + " = " + value
-                            + ", which is no Ref to a table or queue of the template");
+                            + ", which is no Ref to a table, queue or bus of the template");
                     continue;
                 }
-                String part = call.service().equals("sqs") ? "queue" : call.index() ? "index" : "table";
+                String part = call.service().equals("sqs") ? "queue" : call.service().equals("events") ? "bus" : call.index() ? "index" : "table";
                 used.computeIfAbsent(resource, k -> new TreeSet<>()).add(call.iamAction());
                 if (grants.stream().noneMatch(g -> g.covers(resource, part, call.iamAction()))) {
                     faults.add(id + ": its code calls " + call.iamAction() + " on " + resource + (part.equals("index") ? "'s indexes" : "")
@@ -405,7 +408,8 @@ final class TemplateRules {
                     continue;
                 }
                 Map<String, Object> target = template.resources().get(resource);
-                String service = target != null && "AWS::SQS::Queue".equals(target.get("Type")) ? "sqs" : "dynamodb";
+                String service = target == null ? "dynamodb" : "AWS::SQS::Queue".equals(target.get("Type")) ? "sqs"
+                        : "AWS::Events::EventBus".equals(target.get("Type")) ? "events" : "dynamodb";
                 if (servicesUnknown.contains(service)) {
                     continue;
                 }
@@ -486,6 +490,9 @@ final class TemplateRules {
                             grants.add(new Grant(table, "index", action));
                         }
                     }
+                } else if (BUS_TEMPLATES.containsKey(name)) {
+                    String bus = logicalId(parameters.get("EventBusName"));
+                    BUS_TEMPLATES.get(name).forEach(action -> grants.add(new Grant(bus, "bus", action)));
                 } else if (QUEUE_TEMPLATES.containsKey(name)) {
                     String queue = logicalId(parameters.get("QueueName"));
                     QUEUE_TEMPLATES.get(name).forEach(action -> grants.add(new Grant(queue, "queue", action)));

@@ -105,6 +105,14 @@ class TemplateRulesTest {
         FunctionCode results = rules.code(function(template(), "PaymentResultsFunction"));
         assertThat(results.required()).contains("PAYMENT_RESULTS_DLQ_URL", "PAYMENT_REQUESTS_QUEUE_URL", "ORDERS_TABLE");
         assertThat(results.unresolved()).isEmpty();
+        FunctionCode history = rules.code(function(template(), "StockHistoryFunction"));
+        assertThat(history.calls()).anySatisfy(call -> {
+            assertThat(call.iamAction()).isEqualTo("events:PutEvents");
+            assertThat(call.variable()).isEqualTo("STOCK_EVENT_BUS");
+        });
+        assertThat(history.required()).contains("STOCK_EVENT_BUS");
+        assertThat(rules.code(function(template(), "InventoryApiFunction")).calls()).extracting(FunctionCode.Call::service)
+                .doesNotContain("events");
     }
 
     // ---- broken copies
@@ -234,6 +242,31 @@ class TemplateRulesTest {
         assertThat(firing).containsOnlyKeys("permissions");
         assertThat(firing.get("permissions")).singleElement().asString()
                 .startsWith("OrdersApiFunction: its code calls sqs:SendMessage on PaymentRequests (SqsPaymentRequests.sendMessage)");
+    }
+
+    @Test
+    void a_missing_events_policy_is_found() throws Exception {
+        Map<String, List<String>> firing = firing(t -> policies(t, "StockHistoryFunction")
+                .removeIf(p -> p instanceof Map<?, ?> m && m.containsKey("EventBridgePutEventsPolicy")));
+        assertThat(firing).containsOnlyKeys("permissions");
+        assertThat(firing.get("permissions")).containsExactly(
+                "StockHistoryFunction: its code calls events:PutEvents on StockEventBus (EventBridgeStockEvents.putEvents) but no policy grants it");
+    }
+
+    @Test
+    void an_events_policy_for_a_bus_the_code_never_publishes_to_is_found() throws Exception {
+        Map<String, List<String>> firing = firing(t -> policies(t, "PaymentTimeoutsFunction")
+                .add(Map.of("EventBridgePutEventsPolicy", Map.of("EventBusName", Map.of("Ref", "StockEventBus")))));
+        assertThat(firing).containsOnlyKeys("permissions");
+        assertThat(firing.get("permissions")).containsExactly(
+                "PaymentTimeoutsFunction: its policies grant access to StockEventBus, which its code never uses");
+    }
+
+    @Test
+    void a_dropped_bus_variable_is_found() throws Exception {
+        Map<String, List<String>> firing = firing(t -> variables(t, "StockHistoryFunction").remove("STOCK_EVENT_BUS"));
+        assertThat(firing.get("environment")).containsExactly(
+                "StockHistoryFunction: its code requires environment variable STOCK_EVENT_BUS, which the template does not set for it");
     }
 
     @Test

@@ -104,6 +104,7 @@ class TemplateTest {
     private static final Map<String, List<String>> SCOPES = Map.ofEntries(
             Map.entry("POST /v2/inventories/{product_id}", List.of("inventory:write")),
             Map.entry("GET /v2/inventories/{product_id}", List.of("inventory:read")),
+            Map.entry("PUT /v2/inventories/{product_id}", List.of("inventory:write")),
             Map.entry("GET /v2/inventories", List.of("inventory:read")),
             Map.entry("POST /v2/inventories/multiple", List.of("inventory:read")),
             Map.entry("DELETE /v2/inventories/{product_id}", List.of("inventory:write")),
@@ -195,7 +196,7 @@ class TemplateTest {
         template.resources().keySet().forEach(id -> intrinsics.define(id, id, Map.of()));
         Map<String, Object> function = functions.get("OrdersApiFunction");
         LocalFunction local = LocalStack.function("OrdersApiFunction", function, template.functionGlobals(), intrinsics, 0,
-                java.net.URI.create("http://127.0.0.1:9"), java.net.URI.create("http://127.0.0.1:9"));
+                java.net.URI.create("http://127.0.0.1:9"), java.net.URI.create("http://127.0.0.1:9"), java.net.URI.create("http://127.0.0.1:9"));
         assertThat(local.environment()).containsEntry("AWS_LAMBDA_LOG_LEVEL", "INFO").containsEntry("AWS_LAMBDA_LOG_FORMAT", "JSON");
     }
 }

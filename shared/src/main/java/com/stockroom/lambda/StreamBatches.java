@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -53,6 +54,19 @@ public final class StreamBatches {
      */
     public static <T> String processInRuns(Map<String, Object> event, int runSize, Function<StreamRecord, Optional<T>> reading,
             Consumer<List<T>> writing) {
+        return processInRuns(event, runSize, reading, writing, written -> OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #processInRuns(Map, int, Function, Consumer)}, then hands what was written, in
+     * order, to {@code publishing} (only once every run it holds is written, so nothing is
+     * published ahead of its write), which answers the index of the first item it could not
+     * publish, or empty. The batch failure is reported at the earliest record that failed to read,
+     * to write or to publish: Lambda delivers it and everything after it again, and nothing
+     * before it, so what is published again is only ever published again, never lost.
+     */
+    public static <T> String processInRuns(Map<String, Object> event, int runSize, Function<StreamRecord, Optional<T>> reading,
+            Consumer<List<T>> writing, Function<List<T>, OptionalInt> publishing) {
         List<?> records = event.get("Records") instanceof List<?> list ? list : List.of();
         Telemetry.Event logged = Telemetry.begin().sequenceNumbers(
                 records.isEmpty() ? null : StreamRecord.sequenceNumberOf(records.get(0)),
@@ -60,8 +74,7 @@ public final class StreamBatches {
         List<T> read = new ArrayList<>();
         List<String> readFrom = new ArrayList<>();
         List<Long> createdAt = new ArrayList<>();
-        String unreadable = null;
-        boolean failedToRead = false;
+        String failedAt = null;
         for (Object raw : records) {
             try {
                 if (!(raw instanceof Map<?, ?>)) {
@@ -77,31 +90,47 @@ public final class StreamBatches {
                     createdAt.add(createdMillis(raw));
                 }
             } catch (RuntimeException failure) {
-                unreadable = StreamRecord.sequenceNumberOf(raw);
-                failedToRead = true;
-                logged.error("record " + unreadable + " could not be read; it and the rest of the batch will be retried: " + failure);
+                failedAt = StreamRecord.sequenceNumberOf(raw);
+                logged.error("record " + failedAt + " could not be read; it and the rest of the batch will be retried: " + failure);
                 break;
             }
         }
+        int written = read.size();
         for (int from = 0; from < read.size(); from += runSize) {
             int to = Math.min(read.size(), from + runSize);
             try {
                 writing.accept(read.subList(from, to));
             } catch (RuntimeException failure) {
-                logged.fail("records from " + readFrom.get(from) + " could not be written; they and the rest of the batch"
+                logged.error("records from " + readFrom.get(from) + " could not be written; they and the rest of the batch"
                         + " will be retried: " + failure);
-                return failedAt(readFrom.get(from));
+                written = from;
+                failedAt = readFrom.get(from);
+                break;
             }
-            long written = Telemetry.millis();
+            long writtenAt = Telemetry.millis();
             for (Long created : createdAt.subList(from, to)) {
                 if (created != null) {
-                    Telemetry.measure(Metric.HISTORY_LAG, Math.max(0, written - created));
+                    Telemetry.measure(Metric.HISTORY_LAG, Math.max(0, writtenAt - created));
                 }
             }
         }
-        if (failedToRead) {
+        if (written > 0) {
+            OptionalInt unpublished;
+            try {
+                unpublished = publishing.apply(read.subList(0, written));
+            } catch (RuntimeException failure) {
+                logged.error("records from " + readFrom.get(0) + " could not be published: " + failure);
+                unpublished = OptionalInt.of(0);
+            }
+            if (unpublished.isPresent()) {
+                failedAt = readFrom.get(unpublished.getAsInt());
+                logged.error("records from " + failedAt + " could not all be published; they and the rest of the batch"
+                        + " will be retried");
+            }
+        }
+        if (failedAt != null) {
             logged.end("failed", Telemetry.Level.WARN);
-            return failedAt(unreadable);
+            return failedAt(failedAt);
         }
         logged.end("processed", Telemetry.Level.INFO);
         return Json.write(Json.object("batchItemFailures", List.of()));

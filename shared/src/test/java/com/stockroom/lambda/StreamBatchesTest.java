@@ -8,6 +8,8 @@ import com.stockroom.web.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -115,5 +117,81 @@ class StreamBatchesTest {
 
         assertThat(failed).containsExactly("2");
         assertThat(seen).containsExactly("1", "2");
+    }
+
+    private static String batchOfFive() {
+        return Json.write(StreamEvents.event(
+                record("INSERT", "1", "NEW_AND_OLD_IMAGES", false, true), record("MODIFY", "2", "NEW_AND_OLD_IMAGES", true, true),
+                record("MODIFY", "3", "NEW_AND_OLD_IMAGES", true, true), record("MODIFY", "4", "NEW_AND_OLD_IMAGES", true, true),
+                record("MODIFY", "5", "NEW_AND_OLD_IMAGES", true, true)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parsed(String json) {
+        try {
+            return (Map<String, Object>) Json.parse(json);
+        } catch (Json.Malformed malformed) {
+            throw new AssertionError(malformed);
+        }
+    }
+
+    @Test
+    void publishing_sees_every_record_only_after_all_of_them_are_written() {
+        List<String> steps = new ArrayList<>();
+        String answer = StreamBatches.processInRuns(parsed(batchOfFive()), 2, r -> Optional.of(r.sequenceNumber()),
+                run -> steps.add("write " + run), written -> {
+                    steps.add("publish " + written);
+                    return OptionalInt.empty();
+                });
+
+        assertThat(itemIdentifiers(answer)).isEmpty();
+        assertThat(steps).containsExactly("write [1, 2]", "write [3, 4]", "write [5]", "publish [1, 2, 3, 4, 5]");
+    }
+
+    @Test
+    void a_record_whose_events_could_not_be_published_is_where_the_batch_fails() {
+        String answer = StreamBatches.processInRuns(parsed(batchOfFive()), 2, r -> Optional.of(r.sequenceNumber()),
+                run -> { }, written -> OptionalInt.of(3));
+
+        assertThat(itemIdentifiers(answer)).containsExactly("4");
+    }
+
+    @Test
+    void a_run_that_fails_to_write_publishes_only_what_was_written_before_it_and_fails_there() {
+        List<List<String>> published = new ArrayList<>();
+        String answer = StreamBatches.processInRuns(parsed(batchOfFive()), 2, r -> Optional.of(r.sequenceNumber()),
+                run -> {
+                    if (run.contains("3")) {
+                        throw new IllegalStateException("the history table is away");
+                    }
+                }, written -> {
+                    published.add(List.copyOf(written));
+                    return OptionalInt.empty();
+                });
+
+        assertThat(itemIdentifiers(answer)).containsExactly("3");
+        assertThat(published).containsExactly(List.of("1", "2"));
+    }
+
+    @Test
+    void a_publication_that_fails_before_a_failed_write_moves_the_failure_back_to_it() {
+        String answer = StreamBatches.processInRuns(parsed(batchOfFive()), 2, r -> Optional.of(r.sequenceNumber()),
+                run -> {
+                    if (run.contains("5")) {
+                        throw new IllegalStateException("the history table is away");
+                    }
+                }, written -> OptionalInt.of(1));
+
+        assertThat(itemIdentifiers(answer)).containsExactly("2");
+    }
+
+    @Test
+    void a_publisher_that_throws_fails_the_batch_at_its_first_written_record() {
+        String answer = StreamBatches.processInRuns(parsed(batchOfFive()), 10, r -> Optional.of(r.sequenceNumber()),
+                run -> { }, written -> {
+                    throw new IllegalStateException("no bus");
+                });
+
+        assertThat(itemIdentifiers(answer)).containsExactly("1");
     }
 }

@@ -28,6 +28,6 @@ public final class CreatingStock {
         StockTransaction first = new StockTransaction(
                 transactionIds.next(), command.productId(), StockAction.INCREMENT, command.quantity(),
                 Optional.empty(), clock.instant().truncatedTo(ChronoUnit.MILLIS), command.attribution());
-        return stocks.create(Stock.initial(command.productId(), command.quantity()), first);
+        return stocks.create(Stock.initial(command.productId(), command.quantity(), command.lowStockThreshold()), first);
     }
 }

@@ -1,9 +1,11 @@
 package com.stockroom.stock.application;
 
 import com.stockroom.stock.model.HistoryEntry;
+import com.stockroom.stock.model.ObservedChange;
 import com.stockroom.stock.model.StockHistory;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 
 /** Writing a stock change to the historic log, once however often it is delivered. */
 public final class RecordingStockHistory {
@@ -26,5 +28,13 @@ public final class RecordingStockHistory {
     /** Writes a run of entries (a stream batch's), each once in effect however often it is delivered. */
     public void recordAll(List<HistoryEntry> entries) {
         history.recordAll(entries);
+    }
+
+    /** Writes the history entries of a run of observed changes (those that moved stock), as {@link #recordAll} does. */
+    public void recordChanges(List<ObservedChange> changes) {
+        List<HistoryEntry> entries = changes.stream().map(ObservedChange::entry).flatMap(Optional::stream).toList();
+        if (!entries.isEmpty()) {
+            history.recordAll(entries);
+        }
     }
 }

@@ -9,6 +9,7 @@ import com.stockroom.platform.Retrying;
 import com.stockroom.stock.model.CreateOutcome;
 import com.stockroom.stock.model.DeleteOutcome;
 import com.stockroom.stock.model.InvalidCursor;
+import com.stockroom.stock.model.LowStockThreshold;
 import com.stockroom.stock.model.MoveOutcome;
 import com.stockroom.stock.model.Page;
 import com.stockroom.stock.model.PageRequest;
@@ -21,6 +22,7 @@ import com.stockroom.stock.model.Stocks;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -230,6 +232,33 @@ final class DynamoDbStocks implements Stocks {
             return current(refused, productId)
                     .<DeleteOutcome>map(DeleteOutcome.StockStillAllocated::new)
                     .orElseGet(() -> new DeleteOutcome.StockNotFound(productId));
+        }
+    }
+
+    /**
+     * One update of the threshold attribute alone, guarded by the stock existing (a tombstone is
+     * none): the numbers and the last change stay as they are, so the stream's record of it
+     * carries the same change and the log takes no entry for it.
+     */
+    @Override
+    public Optional<Stock> setLowStockThreshold(ProductId productId, Optional<LowStockThreshold> threshold) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", PRODUCT_ID, "#deleted", DELETED, "#threshold", StockItems.LOW_STOCK_THRESHOLD));
+        Map<String, AttributeValue> values = threshold.map(t -> Map.of(":threshold", StockItems.n(t.value()))).orElse(Map.of());
+        try {
+            Map<String, AttributeValue> item = Retrying.call("setting the low stock threshold", () -> dynamoDb.updateItem(u -> {
+                u.tableName(table)
+                        .key(StockItems.key(productId))
+                        .updateExpression(threshold.isPresent() ? "SET #threshold = :threshold" : "REMOVE #threshold")
+                        .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#deleted)")
+                        .expressionAttributeNames(names)
+                        .returnValues(ReturnValue.ALL_NEW);
+                if (!values.isEmpty()) {
+                    u.expressionAttributeValues(values);
+                }
+            }).attributes());
+            return Optional.of(StockItems.stock(item));
+        } catch (ConditionalCheckFailedException noStock) {
+            return Optional.empty();
         }
     }
 

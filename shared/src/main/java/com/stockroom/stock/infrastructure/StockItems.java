@@ -5,6 +5,7 @@ import com.stockroom.stock.model.Attribution;
 import com.stockroom.stock.model.HistoryEntry;
 import com.stockroom.stock.model.InvalidCursor;
 import com.stockroom.stock.model.Levels;
+import com.stockroom.stock.model.LowStockThreshold;
 import com.stockroom.stock.model.ProductId;
 import com.stockroom.stock.model.Quantity;
 import com.stockroom.stock.model.Stock;
@@ -42,6 +43,8 @@ final class StockItems {
     static final String ALLOCATED = "allocated";
     /** What admins allocated by hand (a stock transaction with no order): the most an admin may deallocate. */
     static final String ADMIN_ALLOCATED = "admin_allocated";
+    /** The available level at or below which the stock counts as low; absent when none is set. */
+    static final String LOW_STOCK_THRESHOLD = "low_stock_threshold";
     /** Marks a tombstone: stock that was deleted. */
     static final String DELETED = "deleted";
     static final String TXN_ID = "txn_id";
@@ -93,6 +96,7 @@ final class StockItems {
         item.put(AVAILABLE, n(stock.available()));
         item.put(ALLOCATED, n(stock.allocated()));
         item.put(ADMIN_ALLOCATED, n(stock.adminAllocated()));
+        stock.lowStockThreshold().ifPresent(threshold -> item.put(LOW_STOCK_THRESHOLD, n(threshold.value())));
         item.putAll(transactionAttributes(last));
         return item;
     }
@@ -131,7 +135,9 @@ final class StockItems {
     static Stock stock(Map<String, AttributeValue> item) {
         return new Stock(new ProductId(item.get(PRODUCT_ID).s()),
                 number(item, TOTAL), number(item, AVAILABLE), number(item, ALLOCATED),
-                item.containsKey(ADMIN_ALLOCATED) ? number(item, ADMIN_ALLOCATED) : 0);
+                item.containsKey(ADMIN_ALLOCATED) ? number(item, ADMIN_ALLOCATED) : 0,
+                item.containsKey(LOW_STOCK_THRESHOLD) ? Optional.of(new LowStockThreshold(number(item, LOW_STOCK_THRESHOLD)))
+                        : Optional.empty());
     }
 
     /** An item's three numbers as they are, for the log. */

@@ -2,7 +2,12 @@ package com.stockroom.stock.infrastructure;
 
 import com.stockroom.stock.model.HistoryEntry;
 import com.stockroom.stock.model.Levels;
+import com.stockroom.stock.model.ObservedChange;
+import com.stockroom.stock.model.ProductId;
+import com.stockroom.stock.model.Stock;
 import com.stockroom.stock.model.StockChange;
+import com.stockroom.stock.model.StockEvent;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,5 +50,29 @@ public final class StockStreamImages {
             throw new IllegalArgumentException("the stream record's numbers are out of balance: " + before + " -> " + after);
         }
         return Optional.of(new HistoryEntry(change.get(), before, after, sequenceNumber));
+    }
+
+    /**
+     * The history entry and the events of one stream record ({@link StockEvent#of}), or empty
+     * for a record that makes neither. The stock on each side is read from that side's image
+     * alone, never from the table: an image that is absent or a tombstone is no stock.
+     */
+    public static Optional<ObservedChange> observed(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage,
+                                                    String sequenceNumber) {
+        Optional<HistoryEntry> entry = historyEntry(oldImage, newImage, sequenceNumber);
+        Optional<Stock> before = stock(oldImage);
+        Optional<Stock> after = stock(newImage);
+        Optional<ProductId> productId = after.or(() -> before).map(Stock::productId);
+        List<StockEvent> events = productId.isEmpty() ? List.of()
+                : StockEvent.of(productId.get(), before, after, entry, sequenceNumber);
+        ObservedChange change = new ObservedChange(entry, events);
+        return change.isEmpty() ? Optional.empty() : Optional.of(change);
+    }
+
+    private static Optional<Stock> stock(Map<String, AttributeValue> image) {
+        if (image == null || image.isEmpty() || StockItems.isDeleted(image)) {
+            return Optional.empty();
+        }
+        return Optional.of(StockItems.stock(image));
     }
 }

@@ -3,17 +3,20 @@ package com.stockroom.stock.model;
 import com.stockroom.stock.model.Bound.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One product's stock. Always {@code total = available + allocated}, none of them negative,
  * and total no larger than {@link #MAX_TOTAL}. Of what is allocated, {@code adminAllocated} is
- * what admins allocated by hand; the rest is held by orders.
+ * what admins allocated by hand; the rest is held by orders. A {@code lowStockThreshold}, when
+ * set, is the available level at or below which the stock counts as low ({@link StockCrossing}).
  *
  * <p>This is the one home of the stock rules. Each change's rule is data: the {@link Bound}s it
  * needs the stock to meet before it ({@link #needs}, {@link #DELETION}). {@link #permits} checks
  * them here; the DynamoDB adapter builds its condition expressions from the same bounds.
  */
-public record Stock(ProductId productId, long total, long available, long allocated, long adminAllocated) {
+public record Stock(ProductId productId, long total, long available, long allocated, long adminAllocated,
+                    Optional<LowStockThreshold> lowStockThreshold) {
 
     /** The most one product may hold: far beyond any real stock, well inside a Java long. */
     public static final long MAX_TOTAL = 1_000_000_000_000_000L;
@@ -34,6 +37,12 @@ public record Stock(ProductId productId, long total, long available, long alloca
             throw new IllegalArgumentException("stock levels out of balance: " + total + "/" + available + "/" + allocated
                     + " (admins " + adminAllocated + ")");
         }
+        lowStockThreshold = lowStockThreshold == null ? Optional.empty() : lowStockThreshold;
+    }
+
+    /** Stock with no low stock threshold. */
+    public Stock(ProductId productId, long total, long available, long allocated, long adminAllocated) {
+        this(productId, total, available, allocated, adminAllocated, Optional.empty());
     }
 
     /** Stock none of whose allocation admins made. */
@@ -47,6 +56,26 @@ public record Stock(ProductId productId, long total, long available, long alloca
 
     public static Stock initial(ProductId productId, Quantity quantity) {
         return new Stock(productId, quantity.value(), quantity.value(), 0);
+    }
+
+    /** The first stock of a product, with the threshold it is created with, if any. */
+    public static Stock initial(ProductId productId, Quantity quantity, Optional<LowStockThreshold> lowStockThreshold) {
+        return new Stock(productId, quantity.value(), quantity.value(), 0, 0, lowStockThreshold);
+    }
+
+    /** The same stock with another threshold, or none. */
+    public Stock withLowStockThreshold(Optional<LowStockThreshold> threshold) {
+        return new Stock(productId, total, available, allocated, adminAllocated, threshold);
+    }
+
+    /** Whether the threshold is set and available stock is at or below it. */
+    public boolean isLow() {
+        return lowStockThreshold.isPresent() && lowStockThreshold.get().isReachedBy(available);
+    }
+
+    /** Whether the threshold is set and available stock is above it. */
+    public boolean isAboveThreshold() {
+        return lowStockThreshold.isPresent() && !lowStockThreshold.get().isReachedBy(available);
     }
 
     /**
@@ -118,7 +147,8 @@ public record Stock(ProductId productId, long total, long available, long alloca
                 total + change(Level.TOTAL, action, quantity, mover),
                 available + change(Level.AVAILABLE, action, quantity, mover),
                 allocated + change(Level.ALLOCATED, action, quantity, mover),
-                adminAllocated + change(Level.ADMIN_ALLOCATED, action, quantity, mover));
+                adminAllocated + change(Level.ADMIN_ALLOCATED, action, quantity, mover),
+                lowStockThreshold);
     }
 
     /** Total, available and allocated, as the log records them. */

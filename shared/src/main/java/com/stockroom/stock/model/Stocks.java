@@ -28,6 +28,13 @@ public interface Stocks {
     /** Deletes the stock unless anything is allocated, recording the deletion as the last change. */
     DeleteOutcome delete(StockDeletion deletion);
 
+    /**
+     * Sets (or, given none, clears) the product's low stock threshold, in one conditional write
+     * that leaves its numbers and last change as they are; the stock after it, or empty if the
+     * product has no stock.
+     */
+    Optional<Stock> setLowStockThreshold(ProductId productId, Optional<LowStockThreshold> threshold);
+
     /** The product's stock with its last change, deleted or not; empty if it never had stock. */
     Optional<StockState> state(ProductId productId);
 }

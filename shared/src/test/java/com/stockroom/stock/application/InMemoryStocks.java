@@ -2,6 +2,7 @@ package com.stockroom.stock.application;
 
 import com.stockroom.stock.model.CreateOutcome;
 import com.stockroom.stock.model.DeleteOutcome;
+import com.stockroom.stock.model.LowStockThreshold;
 import com.stockroom.stock.model.MoveOutcome;
 import com.stockroom.stock.model.Page;
 import com.stockroom.stock.model.PageRequest;
@@ -108,6 +109,14 @@ final class InMemoryStocks implements Stocks {
         items.put(deletion.productId(), new Item(Optional.empty(), Optional.of(deletion)));
         written.add(deletion);
         return new DeleteOutcome.StockDeleted(current.get(), deletion);
+    }
+
+    @Override
+    public synchronized Optional<Stock> setLowStockThreshold(ProductId productId, Optional<LowStockThreshold> threshold) {
+        Optional<Stock> current = current(productId);
+        current.ifPresent(stock -> items.put(productId, new Item(Optional.of(stock.withLowStockThreshold(threshold)),
+                items.get(productId).last())));
+        return current(productId);
     }
 
     @Override

@@ -6,14 +6,19 @@ import com.stockroom.common.Actor;
 import com.stockroom.stock.model.Attribution;
 import com.stockroom.stock.model.HistoryEntry;
 import com.stockroom.stock.model.Levels;
+import com.stockroom.stock.model.LowStockThreshold;
+import com.stockroom.stock.model.ObservedChange;
 import com.stockroom.stock.model.ProductId;
 import com.stockroom.stock.model.Quantity;
 import com.stockroom.stock.model.Stock;
 import com.stockroom.stock.model.StockAction;
 import com.stockroom.stock.model.StockDeletion;
+import com.stockroom.stock.model.StockEvent;
 import com.stockroom.stock.model.StockTransaction;
 import com.stockroom.stock.model.TransactionId;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -72,5 +77,61 @@ class StockStreamImagesTest {
         HistoryEntry read = StockItems.historyEntry(StockItems.historyItem(entry));
 
         assertThat(read).isEqualTo(new HistoryEntry(DELETED, new Levels(7, 7, 0), Levels.ZERO, StockItems.sortableSequence("200")));
+    }
+
+    private static final StockTransaction SOLD = new StockTransaction(new TransactionId("01HXYZ0000000000000000000D"), SKU,
+            StockAction.DECREMENT, Quantity.of(5), Optional.empty(), AT, Attribution.by(new Actor("admin-1", Optional.empty())));
+
+    private static Stock withThreshold(long available, long threshold) {
+        return new Stock(SKU, available, available, 0, 0, Optional.of(new LowStockThreshold(threshold)));
+    }
+
+    private static List<String> types(Optional<ObservedChange> change) {
+        return change.orElseThrow().events().stream().map(StockEvent::type).toList();
+    }
+
+    @Test
+    void a_move_through_the_threshold_to_nothing_is_its_transaction_then_low_then_out_read_from_the_images_alone() {
+        Optional<ObservedChange> change = StockStreamImages.observed(live(withThreshold(5, 2), CREATED), live(withThreshold(0, 2), SOLD), "600");
+
+        assertThat(types(change)).containsExactly("stock-transaction.created", "stock.low", "stock.out");
+        assertThat(change.get().entry()).contains(new HistoryEntry(SOLD, new Levels(5, 5, 0), Levels.ZERO, "600"));
+        StockEvent.LevelCrossed low = (StockEvent.LevelCrossed) change.get().events().get(1);
+        assertThat(low.before().available()).isEqualTo(5);
+        assertThat(low.after().lowStockThreshold()).contains(new LowStockThreshold(2));
+        assertThat(low.cause()).contains(SOLD);
+    }
+
+    @Test
+    void the_same_record_delivered_again_gives_the_same_event_ids() {
+        Map<String, AttributeValue> before = live(withThreshold(5, 2), CREATED);
+        Map<String, AttributeValue> after = live(withThreshold(0, 2), SOLD);
+
+        List<String> first = StockStreamImages.observed(before, after, "600").orElseThrow().events().stream().map(StockEvent::id).toList();
+        List<String> again = StockStreamImages.observed(before, after, "600").orElseThrow().events().stream().map(StockEvent::id).toList();
+
+        assertThat(again).isEqualTo(first).doesNotHaveDuplicates().hasSize(3);
+    }
+
+    @Test
+    void a_new_threshold_over_what_is_available_is_low_with_no_transaction_and_a_clear_one_is_nothing() {
+        Map<String, AttributeValue> before = live(withThreshold(5, 2), CREATED);
+        Map<String, AttributeValue> raised = live(withThreshold(5, 8), CREATED);
+        Map<String, AttributeValue> cleared = new HashMap<>(before);
+        cleared.remove(StockItems.LOW_STOCK_THRESHOLD);
+
+        Optional<ObservedChange> change = StockStreamImages.observed(before, raised, "700");
+
+        assertThat(types(change)).containsExactly("stock.low");
+        assertThat(change.get().entry()).isEmpty();
+        assertThat(StockStreamImages.observed(before, cleared, "701")).isEmpty();
+    }
+
+    @Test
+    void creating_stock_and_deleting_it_are_transactions_and_cross_nothing() {
+        Map<String, AttributeValue> created = live(withThreshold(1, 2), CREATED);
+
+        assertThat(types(StockStreamImages.observed(null, created, "800"))).containsExactly("stock-transaction.created");
+        assertThat(types(StockStreamImages.observed(created, tombstone(created), "801"))).containsExactly("stock-transaction.created");
     }
 }

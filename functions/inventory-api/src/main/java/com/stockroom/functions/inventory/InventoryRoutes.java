@@ -10,11 +10,13 @@ import com.stockroom.stock.application.MoveStock;
 import com.stockroom.stock.application.MovingStock;
 import com.stockroom.stock.application.ReadingStock;
 import com.stockroom.stock.application.ReadingStockHistory;
+import com.stockroom.stock.application.SettingLowStockThreshold;
 import com.stockroom.stock.model.Attribution;
 import com.stockroom.stock.model.CreateOutcome;
 import com.stockroom.stock.model.DeleteOutcome;
 import com.stockroom.stock.model.HistoryEntry;
 import com.stockroom.stock.model.InvalidCursor;
+import com.stockroom.stock.model.LowStockThreshold;
 import com.stockroom.stock.model.MoveOutcome;
 import com.stockroom.stock.model.Page;
 import com.stockroom.stock.model.PageRequest;
@@ -45,17 +47,19 @@ final class InventoryRoutes {
     private final ReadingStock reading;
     private final ReadingStockHistory history;
     private final AuditingStock auditing;
+    private final SettingLowStockThreshold thresholds;
     private final Idempotency idempotency;
 
     @Inject
-    InventoryRoutes(CreatingStock creating, MovingStock moving, DeletingStock deleting,
-                    ReadingStock reading, ReadingStockHistory history, AuditingStock auditing, Idempotency idempotency) {
+    InventoryRoutes(CreatingStock creating, MovingStock moving, DeletingStock deleting, ReadingStock reading,
+                    ReadingStockHistory history, AuditingStock auditing, SettingLowStockThreshold thresholds, Idempotency idempotency) {
         this.creating = creating;
         this.moving = moving;
         this.deleting = deleting;
         this.reading = reading;
         this.history = history;
         this.auditing = auditing;
+        this.thresholds = thresholds;
         this.idempotency = idempotency;
     }
 
@@ -63,6 +67,7 @@ final class InventoryRoutes {
         return new Router(idempotency)
                 .route("POST /v2/inventories/{product_id}", this::create)
                 .route("GET /v2/inventories/{product_id}", this::get)
+                .route("PUT /v2/inventories/{product_id}", this::update)
                 .route("GET /v2/inventories", this::list)
                 .route("POST /v2/inventories/multiple", this::multiple)
                 .route("DELETE /v2/inventories/{product_id}", this::delete)
@@ -76,11 +81,24 @@ final class InventoryRoutes {
         ProductId productId = productId(request);
         JsonObject data = request.data();
         expectType(data, "stock", false);
-        CreateOutcome outcome = creating.create(new CreateStock(productId, quantity(data), attribution(request, data)));
+        CreateOutcome outcome = creating.create(new CreateStock(productId, quantity(data), lowStockThreshold(data), attribution(request, data)));
         if (outcome instanceof CreateOutcome.StockCreated created) {
             return JsonApi.data(201, StockDocuments.stock(created.stock()));
         }
         throw ApiError.conflict("stock already exists for this product; move it with a stock transaction");
+    }
+
+    /** Changes what may change of stock without moving it: its {@code low_stock_threshold} (null clears it). */
+    private HttpResponse update(HttpRequest request) {
+        ProductId productId = productId(request);
+        JsonObject data = request.data();
+        expectType(data, "stock", false);
+        if (!data.has(LOW_STOCK_THRESHOLD)) {
+            throw ApiError.badRequest("data." + LOW_STOCK_THRESHOLD + " is required (null clears it)");
+        }
+        return thresholds.set(productId, lowStockThreshold(data))
+                .map(stock -> JsonApi.data(200, StockDocuments.stock(stock)))
+                .orElseThrow(InventoryRoutes::noStock);
     }
 
     private HttpResponse get(HttpRequest request) {
@@ -172,6 +190,16 @@ final class InventoryRoutes {
 
     private static ProductId productId(HttpRequest request) {
         return new ProductId(request.id("product_id"));
+    }
+
+    static final String LOW_STOCK_THRESHOLD = "low_stock_threshold";
+
+    /** The optional {@code low_stock_threshold}: absent or null for none, else a whole number from 0 to 1,000,000,000. */
+    private static Optional<LowStockThreshold> lowStockThreshold(JsonObject data) {
+        if (!data.has(LOW_STOCK_THRESHOLD) || data.isNull(LOW_STOCK_THRESHOLD)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LowStockThreshold(data.wholeNumber(LOW_STOCK_THRESHOLD, LowStockThreshold.MIN, LowStockThreshold.MAX)));
     }
 
     private static Quantity quantity(JsonObject data) {

@@ -34,7 +34,8 @@ final class StockDocuments {
                 "type", "stock",
                 "total", stock.total(),
                 "available", stock.available(),
-                "allocated", stock.allocated());
+                "allocated", stock.allocated(),
+                "low_stock_threshold", stock.lowStockThreshold().map(threshold -> threshold.value()).orElse(null));
     }
 
     static Map<String, Object> transaction(StockTransaction txn) {

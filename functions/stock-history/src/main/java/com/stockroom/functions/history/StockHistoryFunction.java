@@ -2,7 +2,6 @@ package com.stockroom.functions.history;
 
 import com.stockroom.platform.AwsModule;
 import com.stockroom.platform.Settings;
-import com.stockroom.stock.application.RecordingStockHistory;
 import com.stockroom.stock.infrastructure.StockModule;
 import dagger.BindsInstance;
 import dagger.Component;
@@ -10,10 +9,10 @@ import jakarta.inject.Singleton;
 
 /** What the stock history function is made of. */
 @Singleton
-@Component(modules = {AwsModule.class, StockModule.class})
+@Component(modules = {AwsModule.class, StockModule.class, StockEventsModule.class})
 interface StockHistoryFunction {
 
-    RecordingStockHistory recording();
+    StockStreamConsumer consumer();
 
     @Component.Factory
     interface Factory {

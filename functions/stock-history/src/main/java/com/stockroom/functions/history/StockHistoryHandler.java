@@ -7,10 +7,7 @@ import com.stockroom.lambda.Events;
 import com.stockroom.lambda.Invocations;
 import com.stockroom.lambda.Snapshots;
 import org.crac.Resource;
-import com.stockroom.lambda.StreamBatches;
 import com.stockroom.platform.Settings;
-import com.stockroom.stock.application.RecordingStockHistory;
-import com.stockroom.stock.infrastructure.StockStreamImages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,13 +15,14 @@ import java.util.Map;
 
 /**
  * The stock table's stream consumer: writes each stock change to the historic log, once,
- * however often the stream delivers it. A deletion arrives as the MODIFY record of the
- * tombstone it leaves, which names its author; creating the stock again, as the MODIFY that
- * replaces the tombstone, from its zeros.
+ * however often the stream delivers it, then publishes the batch's stock events
+ * ({@link StockStreamConsumer}). A deletion arrives as the MODIFY record of the tombstone it
+ * leaves, which names its author; creating the stock again, as the MODIFY that replaces the
+ * tombstone, from its zeros.
  */
 public final class StockHistoryHandler implements RequestStreamHandler, Resource {
 
-    private final RecordingStockHistory recording;
+    private final StockStreamConsumer consumer;
     private final Telemetry.Function logging;
 
     public StockHistoryHandler() {
@@ -33,7 +31,7 @@ public final class StockHistoryHandler implements RequestStreamHandler, Resource
 
     public StockHistoryHandler(Map<String, String> environment) {
         Settings settings = new Settings(environment);
-        this.recording = DaggerStockHistoryFunction.factory().create(settings).recording();
+        this.consumer = DaggerStockHistoryFunction.factory().create(settings).consumer();
         this.logging = settings.logging();
         Snapshots.register(this);
     }
@@ -41,9 +39,7 @@ public final class StockHistoryHandler implements RequestStreamHandler, Resource
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Map<String, Object> event = Events.read(input);
-        Events.write(output, Invocations.within(context, logging, () -> StreamBatches.processInRuns(event, RecordingStockHistory.RUN,
-                record -> StockStreamImages.historyEntry(record.oldImage(), record.newImage(), record.sequenceNumber()),
-                recording::recordAll)));
+        Events.write(output, Invocations.within(context, logging, () -> consumer.consume(event)));
     }
 
     /**
@@ -52,10 +48,8 @@ public final class StockHistoryHandler implements RequestStreamHandler, Resource
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        // An empty batch: the JSON path only, nothing written to the log before the snapshot.
-        Snapshots.prime("stock-history", () -> StreamBatches.processInRuns(Map.of("Records", java.util.List.of()),
-                RecordingStockHistory.RUN, record -> StockStreamImages.historyEntry(record.oldImage(), record.newImage(),
-                        record.sequenceNumber()), recording::recordAll));
+        // An empty batch and the event bus's client: nothing written to the log and nothing published before the snapshot.
+        Snapshots.prime("stock-history", consumer::prime);
     }
 
     /** Nothing made at init is unique to one environment, so a restore has nothing to redo. */
