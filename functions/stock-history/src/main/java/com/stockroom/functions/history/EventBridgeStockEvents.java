@@ -1,5 +1,6 @@
 package com.stockroom.functions.history;
 
+import com.stockroom.common.Telemetry;
 import com.stockroom.platform.Retrying;
 import com.stockroom.platform.Settings;
 import com.stockroom.stock.model.StockEvent;
@@ -69,7 +70,7 @@ final class EventBridgeStockEvents implements StockEventBus {
             try {
                 response = Retrying.call("publishing stock events", () -> client.putEvents(put -> put.entries(entries)));
             } catch (RuntimeException failure) {
-                System.err.println("Publishing " + entries.size() + " stock event(s) to " + bus + " failed: " + failure);
+                Telemetry.warn("publishing " + entries.size() + " stock event(s) to " + bus + " failed: " + failure);
                 return OptionalInt.of(pending.get(0));
             }
             if (response.failedEntryCount() == null || response.failedEntryCount() == 0) {
@@ -86,7 +87,7 @@ final class EventBridgeStockEvents implements StockEventBus {
                 refused = pending;
             }
             if (attempt >= ATTEMPTS) {
-                System.err.println(response.failedEntryCount() + " stock event(s) refused by " + bus + " after " + attempt
+                Telemetry.warn(response.failedEntryCount() + " stock event(s) refused by " + bus + " after " + attempt
                         + " attempts, the first: " + response.entries().stream().filter(e -> e.errorCode() != null)
                         .map(e -> e.errorCode() + " " + e.errorMessage()).findFirst().orElse("(not said)"));
                 return OptionalInt.of(refused.get(0));
