@@ -74,7 +74,9 @@ public final class StreamBatches {
         List<T> read = new ArrayList<>();
         List<String> readFrom = new ArrayList<>();
         List<Long> createdAt = new ArrayList<>();
+        // A record that cannot be read may have no sequence number: the failure is reported at null then.
         String failedAt = null;
+        boolean failed = false;
         for (Object raw : records) {
             try {
                 if (!(raw instanceof Map<?, ?>)) {
@@ -91,6 +93,7 @@ public final class StreamBatches {
                 }
             } catch (RuntimeException failure) {
                 failedAt = StreamRecord.sequenceNumberOf(raw);
+                failed = true;
                 logged.error("record " + failedAt + " could not be read; it and the rest of the batch will be retried: " + failure);
                 break;
             }
@@ -105,6 +108,7 @@ public final class StreamBatches {
                         + " will be retried: " + failure);
                 written = from;
                 failedAt = readFrom.get(from);
+                failed = true;
                 break;
             }
             long writtenAt = Telemetry.millis();
@@ -124,11 +128,12 @@ public final class StreamBatches {
             }
             if (unpublished.isPresent()) {
                 failedAt = readFrom.get(unpublished.getAsInt());
+                failed = true;
                 logged.error("records from " + failedAt + " could not all be published; they and the rest of the batch"
                         + " will be retried");
             }
         }
-        if (failedAt != null) {
+        if (failed) {
             logged.end("failed", Telemetry.Level.WARN);
             return failedAt(failedAt);
         }
