@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A minimal EventBridge on the gateway's own port: what the functions' SDK clients send there
@@ -23,6 +24,14 @@ import java.util.UUID;
  * No rules and no targets: the list is what a test, or a person, reads.
  */
 final class LocalEventBus {
+
+    /** Where each event's line goes (one JSON object, as the functions' lines are): standard output, unless the tests point it elsewhere. */
+    private static volatile Consumer<String> log = System.out::println;
+
+    /** Points every bus's event lines at {@code sink}; standard output again for null. */
+    static void logTo(Consumer<String> sink) {
+        log = sink == null ? System.out::println : sink;
+    }
 
     static final String EVENTS = "/local/events";
     static final String TARGET_PREFIX = "AWSEvents.";
@@ -157,7 +166,16 @@ final class LocalEventBus {
             }
             events.add(event);
         }
-        System.out.println("event " + entry.get("DetailType") + " " + id + " on " + bus + " from " + entry.get("Source") + ": " + entry.get("Detail"));
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("timestamp", Instant.now().toString());
+        line.put("level", "INFO");
+        line.put("message", "event put on the local event bus");
+        line.put("event_id", id);
+        line.put("bus", bus);
+        line.put("source", entry.get("Source"));
+        line.put("detail_type", entry.get("DetailType"));
+        line.put("detail", detail);
+        log.accept(Json.write(line));
         return id;
     }
 

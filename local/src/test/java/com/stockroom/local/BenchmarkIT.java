@@ -28,7 +28,7 @@ class BenchmarkIT {
             assertThat(row.jarMb()).isPositive();
         });
         String table = result.table();
-        assertThat(table).contains("| bare JVM hello |").contains("| inventory-api (GET stock) |");
+        assertThat(table).contains("| bare JVM hello (median of 1, one beside each function's starts) |").contains("| inventory-api (GET stock) |");
         assertThat(table.lines().filter(line -> line.startsWith("MET") || line.startsWith("NOT MET")))
                 .hasSize(3)
                 .anySatisfy(line -> assertThat(line).contains("cold start ≤ 5×"))

@@ -121,6 +121,7 @@ public final class Stack implements BeforeAllCallback, ExecutionCondition {
             }
             // The functions' log lines go to a buffer the tests read, not to the build's output.
             Telemetry.sink(LogLines.CAPTURED);
+            LocalEventBus.logTo(LogLines.CAPTURED);
             skipReason = Optional.empty();
         }
 
@@ -137,6 +138,7 @@ public final class Stack implements BeforeAllCallback, ExecutionCondition {
             if (stack != null) {
                 stack.close();
                 Telemetry.sink(null);
+                LocalEventBus.logTo(null);
             }
             if (container != null) {
                 container.stop();
