@@ -147,11 +147,18 @@
     document.querySelectorAll('#stock tbody tr').forEach((row) => row.classList.toggle('selected', row.dataset.product === productId));
     try {
       const stock = await api('GET', '/v2/inventories/' + encodeURIComponent(productId));
+      if (productId !== selected) {
+        return; // another product was chosen while this one loaded
+      }
       showLevels(stock.data);
       await loadHistory(productId);
-      status('Showing ' + productId);
+      if (productId === selected) {
+        status('Showing ' + productId);
+      }
     } catch (e) {
-      status(e.message, true);
+      if (productId === selected) {
+        status(e.message, true);
+      }
     }
   }
 

@@ -626,6 +626,9 @@ public final class Benchmark {
             java = javaFor(String.valueOf(template.functionGlobals().get("Runtime")));
         }
         StringBuilder report = new StringBuilder();
+        // The functions' and the event bus's log lines (thousands here) would bury the tables: dropped.
+        com.stockroom.common.Telemetry.sink(line -> { });
+        LocalEventBus.logTo(line -> { });
         try (LocalStack stack = LocalStack.start(LocalStack.Options.fromEnvironment(env))) {
             // Stopped on Ctrl-C too: close() is idempotent.
             Thread stopStack = new Thread(stack::close, "benchmark-stack");

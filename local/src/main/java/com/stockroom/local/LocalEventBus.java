@@ -42,7 +42,7 @@ final class LocalEventBus {
     /** How many events are kept: past it, the oldest go, so a stack left running does not grow without end. */
     static final int MOST_KEPT = 100_000;
 
-    private final List<Map<String, Object>> events = new ArrayList<>();
+    private final java.util.ArrayDeque<Map<String, Object>> events = new java.util.ArrayDeque<>();
     /** Entries to refuse, by the detail's product id: how many more times (a fault, as EventBridge can have, for tests). */
     private final Map<String, Integer> refusals = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -110,6 +110,9 @@ final class LocalEventBus {
                 return Optional.of("Parameter " + required + " is not valid. Reason: " + required + " is a required argument.");
             }
         }
+        if (fields.get("Time") != null && !(fields.get("Time") instanceof Number)) {
+            return Optional.of("Parameter Time is not valid. Reason: Time is a timestamp, in epoch seconds.");
+        }
         try {
             if (!(Json.parse((String) fields.get("Detail")) instanceof Map<?, ?>)) {
                 return Optional.of("Detail is malformed: not a JSON object");
@@ -162,7 +165,7 @@ final class LocalEventBus {
         event.put("detail", detail);
         synchronized (events) {
             if (events.size() >= MOST_KEPT) {
-                events.remove(0);
+                events.removeFirst();
             }
             events.add(event);
         }

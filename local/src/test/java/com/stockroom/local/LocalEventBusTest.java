@@ -64,6 +64,22 @@ class LocalEventBusTest {
     }
 
     @Test
+    void an_entry_whose_time_is_not_epoch_seconds_fails_alone() throws Exception {
+        LocalEventBus bus = new LocalEventBus();
+        String textTime = "{\"Source\":\"s\",\"DetailType\":\"t\",\"Time\":\"2026-12-02T05:00:00Z\",\"Detail\":\"{}\"}";
+        String numberTime = "{\"Source\":\"s\",\"DetailType\":\"t\",\"Time\":1796187600,\"Detail\":\"{}\"}";
+
+        HttpGateway.Answer answer = bus.call(LocalEventBus.PUT_EVENTS, put(textTime, numberTime));
+
+        assertThat(answer.status()).isEqualTo(200);
+        List<?> entries = (List<?>) body(answer).get("Entries");
+        assertThat(map(entries.get(0))).containsEntry("ErrorCode", "InvalidArgument");
+        assertThat(map(entries.get(1))).containsKey("EventId");
+        assertThat(bus.events(Optional.empty(), Optional.empty())).singleElement()
+                .satisfies(event -> assertThat(event).containsEntry("time", "2026-12-02T05:00:00Z"));
+    }
+
+    @Test
     void more_than_ten_entries_none_or_another_operation_is_a_json_1_1_error() throws Exception {
         LocalEventBus bus = new LocalEventBus();
         List<String> eleven = new ArrayList<>();

@@ -192,6 +192,25 @@ public final class Telemetry {
         return Optional.ofNullable(event == null ? null : event.correlationId);
     }
 
+    /**
+     * Whether {@code id} may be carried as a correlation id, from an HTTP header or a queue
+     * message's attribute alike: 1 to 128 letters, digits and {@code - _ . : = + /}. Anything else
+     * (too long, or with characters a log search would trip on) is not carried.
+     */
+    public static boolean wellFormedCorrelationId(String id) {
+        if (id == null || id.isEmpty() || id.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.:=+/".indexOf(c) >= 0;
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Now, on the telemetry clock (for lags). */
     public static long millis() {
         return clock.getAsLong();
@@ -307,9 +326,9 @@ public final class Telemetry {
             return this;
         }
 
-        /** Why the event failed, for its line. */
+        /** Why the event failed, for its line; a second reason is added to the first, not put in its place. */
         public Event error(String why) {
-            this.error = why;
+            this.error = error == null ? why : error + "; " + why;
             return this;
         }
 

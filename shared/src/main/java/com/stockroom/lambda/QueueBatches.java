@@ -41,8 +41,9 @@ public final class QueueBatches {
         return Json.write(Json.object("batchItemFailures", failures));
     }
 
-    /** The correlation id the sender put on the message as an attribute, if any. */
+    /** The correlation id the sender put on the message as an attribute, if it is a well-formed one. */
     private static String correlationId(Map<String, Object> fields) {
-        return Events.string(Events.object(Events.object(fields, "messageAttributes"), Telemetry.CORRELATION_ATTRIBUTE), "stringValue");
+        String id = Events.string(Events.object(Events.object(fields, "messageAttributes"), Telemetry.CORRELATION_ATTRIBUTE), "stringValue");
+        return Telemetry.wellFormedCorrelationId(id) ? id : null;
     }
 }

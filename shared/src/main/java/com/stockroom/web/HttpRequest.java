@@ -1,6 +1,7 @@
 package com.stockroom.web;
 
 import com.stockroom.common.Ids;
+import com.stockroom.common.Telemetry;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -78,25 +79,11 @@ public final class HttpRequest {
      */
     public String correlationId() {
         if (correlationId == null) {
-            correlationId = header(Router.CORRELATION_ID).filter(HttpRequest::wellFormedCorrelationId)
-                    .or(() -> string(object(event, "requestContext"), "requestId").filter(HttpRequest::wellFormedCorrelationId))
+            correlationId = header(Router.CORRELATION_ID).filter(Telemetry::wellFormedCorrelationId)
+                    .or(() -> string(object(event, "requestContext"), "requestId").filter(Telemetry::wellFormedCorrelationId))
                     .orElse("");
         }
         return correlationId.isEmpty() ? null : correlationId;
-    }
-
-    static boolean wellFormedCorrelationId(String id) {
-        if (id.isEmpty() || id.length() > 128) {
-            return false;
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.:=+/".indexOf(c) >= 0;
-            if (!allowed) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public String path() {

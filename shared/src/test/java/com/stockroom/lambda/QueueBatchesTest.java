@@ -3,6 +3,8 @@ package com.stockroom.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stockroom.QuietStderr;
+import com.stockroom.common.Telemetry;
+import com.stockroom.web.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +57,34 @@ class QueueBatchesTest {
         assertThat(StreamBatchesTest.itemIdentifiers(answer)).containsExactly("m2", "m4");
         assertThat(answer).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"m2\"},{\"itemIdentifier\":\"m4\"}]}");
         assertThat(seen).containsExactly("m1", "m2", "m3", "m4");
+    }
+
+    @Test
+    void a_well_formed_correlation_attribute_is_logged_and_a_malformed_one_is_not() throws Exception {
+        List<String> lines = new ArrayList<>();
+        java.util.function.Consumer<String> before = Telemetry.sink(lines::add);
+        Telemetry.enter(new Telemetry.Function("PaymentResultsFunction", Telemetry.Level.INFO), "lambda-request-1");
+        try {
+            Map<String, Object> carried = message("m1", "ok");
+            carried.put("messageAttributes", Map.of(Telemetry.CORRELATION_ATTRIBUTE, Map.of("stringValue", "checkout-7f3a:1", "dataType", "String")));
+            Map<String, Object> hostile = message("m2", "ok");
+            hostile.put("messageAttributes", Map.of(Telemetry.CORRELATION_ATTRIBUTE, Map.of("stringValue", "x".repeat(129), "dataType", "String")));
+            Map<String, Object> quoted = message("m3", "ok");
+            quoted.put("messageAttributes", Map.of(Telemetry.CORRELATION_ATTRIBUTE, Map.of("stringValue", "a\"b", "dataType", "String")));
+
+            QueueBatches.process(event(carried, hostile, quoted), message -> { });
+        } finally {
+            Telemetry.leave();
+            Telemetry.sink(before);
+        }
+
+        assertThat(lines).hasSize(3);
+        assertThat(Json.parse(lines.get(0))).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("correlation_id", "checkout-7f3a:1");
+        for (String line : lines.subList(1, 3)) {
+            assertThat(Json.parse(line)).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsEntry("correlation_id", "lambda-request-1");
+        }
     }
 
     @Test

@@ -41,9 +41,17 @@ class StockCrossingTest {
     }
 
     @Test
-    void raising_the_threshold_over_what_is_available_is_low_but_setting_a_first_one_is_not() {
+    void raising_the_threshold_to_or_over_what_is_available_is_low_and_so_is_setting_a_first_one_there() {
         assertThat(StockCrossing.between(stock(5, 3L), stock(5, 8L))).containsExactly(StockCrossing.LOW);
-        assertThat(StockCrossing.between(stock(5, null), stock(5, 8L))).isEmpty();
+        assertThat(StockCrossing.between(stock(5, 3L), stock(5, 5L))).containsExactly(StockCrossing.LOW);
+        assertThat(StockCrossing.between(stock(5, null), stock(5, 8L))).containsExactly(StockCrossing.LOW);
+        assertThat(StockCrossing.between(stock(5, null), stock(5, 4L))).as("a first threshold under what is available").isEmpty();
+    }
+
+    @Test
+    void clearing_the_threshold_or_selling_without_one_is_never_low() {
+        assertThat(StockCrossing.between(stock(2, 3L), stock(2, null))).isEmpty();
+        assertThat(StockCrossing.between(stock(5, null), stock(1, null))).isEmpty();
     }
 
     @Test

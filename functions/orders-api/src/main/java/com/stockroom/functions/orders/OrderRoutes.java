@@ -66,6 +66,11 @@ final class OrderRoutes {
      * payment's result, paged. Other filters would need a scan of every order, so they are refused.
      */
     private HttpResponse list(HttpRequest request) {
+        // The route's own scope says so too, but every customer's orders are listed here: this
+        // function does not rely on the gateway alone, as it does not for one order.
+        if (!request.caller().has(ANY_ORDER_SCOPE)) {
+            throw new ApiError(403, "Forbidden", "listing orders needs the scope " + ANY_ORDER_SCOPE);
+        }
         Optional<String> filter = request.query("filter");
         if (filter.isEmpty()) {
             throw ApiError.badRequest("give filter=" + AWAITING_PAYMENT + ": only the orders awaiting payment can be listed");
