@@ -44,9 +44,11 @@ class PublishingStockEventsTest {
 
     @Test
     void the_first_event_the_bus_could_not_publish_names_the_change_it_came_from() {
-        PublishingStockEvents publishing = new PublishingStockEvents(events -> OptionalInt.of(2));
-
-        assertThat(publishing.publishAll(List.of(changeWith(2, "a"), changeWith(0, "b"), changeWith(1, "c")))).hasValue(2);
+        List<ObservedChange> changes = List.of(changeWith(3, "a"), changeWith(0, "b"), changeWith(0, "c"), changeWith(2, "d"), changeWith(1, "e"));
+        // Events a-0 a-1 a-2 d-0 d-1 e-0: event 1 is change 0's, event 4 change 3's, event 5 change 4's.
+        assertThat(new PublishingStockEvents(events -> OptionalInt.of(1)).publishAll(changes)).hasValue(0);
+        assertThat(new PublishingStockEvents(events -> OptionalInt.of(4)).publishAll(changes)).hasValue(3);
+        assertThat(new PublishingStockEvents(events -> OptionalInt.of(5)).publishAll(changes)).hasValue(4);
     }
 
     @Test
