@@ -59,6 +59,13 @@ class OpenApiTest {
         return routes;
     }
 
+    /** The /docs viewer supports only OpenAPI's own base dialect, and shows a warning above the API for any other. */
+    @Test
+    void theDocumentKeepsOpenApisOwnJsonSchemaDialect() throws Exception {
+        Object root = com.stockroom.web.Json.parse(java.nio.file.Files.readString(OpenApiDocument.file()));
+        assertThat(((Map<?, ?>) root).get("jsonSchemaDialect")).isIn(null, "https://spec.openapis.org/oas/3.1/dialect/base");
+    }
+
     @Test
     void everyTemplateRouteIsInTheDocumentWithItsScopesAndNothingElseIs() throws Exception {
         Map<String, Set<String>> template = templateRoutes();
