@@ -1,8 +1,6 @@
 package com.stockroom.local;
 
-import com.stockroom.web.JsonApi;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -11,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The HTTP API's document and a page to read it, served by the gateway itself and open to all,
@@ -39,23 +36,14 @@ final class ApiDocs {
         ROUTES = Map.copyOf(routes);
     }
 
-    private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+    private final StaticFiles files = new StaticFiles(ROUTES, ApiDocs::read);
 
     static boolean serves(String path) {
         return ROUTES.containsKey(path);
     }
 
     HttpGateway.Answer answer(String method, String path) {
-        if (!method.equals("GET")) {
-            return HttpGateway.Answer.json(405, JsonApi.errors(405, "Method Not Allowed", path + " answers GET only"))
-                    .withHeader("Allow", "GET");
-        }
-        Optional<byte[]> body = Optional.ofNullable(cache.computeIfAbsent(path, p -> read(p).orElse(null)));
-        if (body.isEmpty()) {
-            return HttpGateway.Answer.json(404, JsonApi.errors(404, "Not Found", path + " is not in this build of the local stack"));
-        }
-        Map<String, String> headers = Map.of("Content-Type", ROUTES.get(path), "Cache-Control", "no-cache");
-        return new HttpGateway.Answer(200, headers, body.get());
+        return files.answer(method, path);
     }
 
     private static Optional<byte[]> read(String path) {
@@ -65,9 +53,9 @@ final class ApiDocs {
                 if (file.isPresent()) {
                     return Optional.of(Files.readAllBytes(file.get()));
                 }
-                return resource("/openapi.json");
+                return StaticFiles.resource("/openapi.json");
             }
-            return resource(path.equals(PAGE) ? "/docs/index.html" : path);
+            return StaticFiles.resource(path.equals(PAGE) ? "/docs/index.html" : path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,11 +90,5 @@ final class ApiDocs {
             // no code location: the copy in the jar
         }
         return Optional.empty();
-    }
-
-    private static Optional<byte[]> resource(String name) throws IOException {
-        try (InputStream in = ApiDocs.class.getResourceAsStream(name)) {
-            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-        }
     }
 }
