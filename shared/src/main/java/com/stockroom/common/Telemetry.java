@@ -45,8 +45,21 @@ public final class Telemetry {
         }
     }
 
-    /** One function's logging, made once at init: its name and the lowest level it writes. */
-    public record Function(String name, Level threshold) {
+    /**
+     * One function's logging, made once at init: its name and the lowest level it writes; and
+     * whether its lines are written at all, which only a priming before a snapshot turns off, so
+     * that the lines' code runs then (and is in the snapshot) while nothing reaches the logs.
+     */
+    public record Function(String name, Level threshold, boolean written) {
+
+        public Function(String name, Level threshold) {
+            this(name, threshold, true);
+        }
+
+        /** The same function's logging, its lines built but not written. */
+        public Function unwritten() {
+            return new Function(name, threshold, false);
+        }
     }
 
     private static final Function UNNAMED = new Function(null, Level.INFO);
@@ -243,7 +256,10 @@ public final class Telemetry {
         } else {
             line.string("correlation_id", REQUEST_ID.get());
         }
-        sink.accept(line.end());
+        String written = line.end();
+        if (function.written()) {
+            sink.accept(written);
+        }
     }
 
     /** What was thrown and where, on one line: its first frames, innermost first. */
@@ -385,7 +401,10 @@ public final class Telemetry {
                     line.json("_aws", aws.append("]}]}").toString());
                 }
             }
-            sink.accept(line.end());
+            String written = line.end();
+            if (function.written()) {
+                sink.accept(written);
+            }
         }
 
         /** A count as one number; measures as an array (one value as a number). */

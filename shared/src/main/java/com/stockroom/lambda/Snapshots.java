@@ -29,12 +29,23 @@ public final class Snapshots {
         Core.getGlobalContext().register(handler);
     }
 
-    /** Runs {@code priming}; a priming that fails leaves the snapshot unprimed, not failed. */
-    public static void prime(String function, Runnable priming) {
+    /**
+     * Runs {@code priming} as an invocation of {@code function} whose log lines are built but not
+     * written, so the logging's code is primed too and nothing reaches the logs; a priming that
+     * fails leaves the snapshot unprimed, not failed, and says so.
+     */
+    public static void prime(Telemetry.Function function, Runnable priming) {
+        RuntimeException failure = null;
+        Telemetry.enter(function.unwritten(), null);
         try {
             priming.run();
         } catch (RuntimeException failed) {
-            Telemetry.warn(function + ": priming before the snapshot failed, so the snapshot is taken unprimed: " + failed);
+            failure = failed;
+        } finally {
+            Telemetry.leave();
+        }
+        if (failure != null) {
+            Telemetry.warn(function.name() + ": priming before the snapshot failed, so the snapshot is taken unprimed: " + failure);
         }
     }
 }

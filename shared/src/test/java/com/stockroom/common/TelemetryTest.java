@@ -50,6 +50,20 @@ class TelemetryTest {
     }
 
     @Test
+    void a_priming_invocation_whose_lines_are_unwritten_writes_none_and_the_next_invocation_writes_again() throws Exception {
+        Telemetry.enter(orders(Telemetry.Level.INFO).unwritten(), null);
+        Telemetry.begin().route("GET /v2/orders/{order_id}").status(404).end();
+        Telemetry.warn("a diagnostic while priming");
+        Telemetry.leave();
+        assertThat(lines).as("lines written while priming").isEmpty();
+
+        Telemetry.enter(orders(Telemetry.Level.INFO), "lambda-request-1");
+        Telemetry.begin().route("GET /v2/orders/{order_id}").status(404).end();
+        assertThat(lines).hasSize(1);
+        assertThat(parse(lines.get(0))).containsEntry("function", "OrdersApiFunction").containsEntry("status", 404L);
+    }
+
+    @Test
     void an_http_event_is_one_line_with_its_route_ids_outcome_latency_and_correlation_id() throws Exception {
         Telemetry.enter(orders(Telemetry.Level.INFO), "lambda-request-1");
         Telemetry.Event event = Telemetry.begin().route("POST /v2/orders/{order_id}/payments").correlationId("corr-1");

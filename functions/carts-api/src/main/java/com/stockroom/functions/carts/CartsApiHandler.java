@@ -45,7 +45,7 @@ public final class CartsApiHandler implements RequestStreamHandler, Resource {
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Snapshots.prime("carts-api", () -> router.handle(Priming.httpGet("GET /v2/carts/{cart_ref}/items",
+        Snapshots.prime(logging, () -> router.handle(Priming.httpGet("GET /v2/carts/{cart_ref}/items",
                 Map.of("cart_ref", "stockroom-priming"), "carts")));
     }
 

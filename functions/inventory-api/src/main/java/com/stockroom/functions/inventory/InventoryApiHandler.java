@@ -47,7 +47,7 @@ public final class InventoryApiHandler implements RequestStreamHandler, Resource
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Snapshots.prime("inventory-api", () -> router.handle(Priming.httpGet("GET /v2/inventories/{product_id}",
+        Snapshots.prime(logging, () -> router.handle(Priming.httpGet("GET /v2/inventories/{product_id}",
                 Map.of("product_id", "stockroom-priming"), "inventory:read")));
     }
 

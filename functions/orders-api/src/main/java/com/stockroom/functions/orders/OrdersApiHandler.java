@@ -45,7 +45,7 @@ public final class OrdersApiHandler implements RequestStreamHandler, Resource {
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Snapshots.prime("orders-api", () -> router.handle(Priming.httpGet("GET /v2/orders/{order_id}",
+        Snapshots.prime(logging, () -> router.handle(Priming.httpGet("GET /v2/orders/{order_id}",
                 Map.of("order_id", Priming.ORDER), "orders")));
     }
 

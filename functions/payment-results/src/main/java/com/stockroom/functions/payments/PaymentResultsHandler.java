@@ -49,7 +49,7 @@ public final class PaymentResultsHandler implements RequestStreamHandler, Resour
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         // A result for an order that does not exist: read, matched to no payment, ignored.
-        Snapshots.prime("payment-results", () -> QueueBatches.process(Priming.queueMessage(
+        Snapshots.prime(logging, () -> QueueBatches.process(Priming.queueMessage(
                 "{\"order_id\":\"" + Priming.ORDER + "\",\"payment_id\":\"stockroom-priming\",\"status\":\"failed\"}"),
                 messages::handle));
     }

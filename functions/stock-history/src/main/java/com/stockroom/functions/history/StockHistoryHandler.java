@@ -49,7 +49,7 @@ public final class StockHistoryHandler implements RequestStreamHandler, Resource
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         // An empty batch and the event bus's client: nothing written to the log and nothing published before the snapshot.
-        Snapshots.prime("stock-history", consumer::prime);
+        Snapshots.prime(logging, consumer::prime);
     }
 
     /** Nothing made at init is unique to one environment, so a restore has nothing to redo. */
