@@ -168,7 +168,7 @@ public final class Telemetry {
     public static void reason(String why) {
         Event event = EVENT.get();
         if (event != null) {
-            event.error = why;
+            event.error(why);
         }
     }
 
@@ -357,11 +357,11 @@ public final class Telemetry {
             end();
         }
 
-        /** Writes the line of an event that failed (whatever its handler said before failing) and ends the event. */
+        /** Writes the line of an event that failed (its outcome "failed" whatever its handler said; the reason added to any it gave) and ends the event. */
         public void fail(String why) {
             outcome = "failed";
             level = Level.WARN;
-            error = why;
+            error(why);
             end();
         }
 

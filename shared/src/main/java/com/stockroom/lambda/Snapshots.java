@@ -35,17 +35,14 @@ public final class Snapshots {
      * fails leaves the snapshot unprimed, not failed, and says so.
      */
     public static void prime(Telemetry.Function function, Runnable priming) {
-        RuntimeException failure = null;
-        Telemetry.enter(function.unwritten(), null);
         try {
-            priming.run();
+            Invocations.within(null, function.unwritten(), () -> {
+                priming.run();
+                return null;
+            });
         } catch (RuntimeException failed) {
-            failure = failed;
-        } finally {
-            Telemetry.leave();
-        }
-        if (failure != null) {
-            Telemetry.warn(function.name() + ": priming before the snapshot failed, so the snapshot is taken unprimed: " + failure);
+            // Said outside the priming's invocation, so it is written.
+            Telemetry.warn(function.name() + ": priming before the snapshot failed, so the snapshot is taken unprimed: " + failed);
         }
     }
 }

@@ -15,7 +15,6 @@ import com.stockroom.stock.model.Attribution;
 import com.stockroom.stock.model.CreateOutcome;
 import com.stockroom.stock.model.DeleteOutcome;
 import com.stockroom.stock.model.HistoryEntry;
-import com.stockroom.stock.model.InvalidCursor;
 import com.stockroom.stock.model.LowStockThreshold;
 import com.stockroom.stock.model.MoveOutcome;
 import com.stockroom.stock.model.Page;
@@ -29,12 +28,12 @@ import com.stockroom.web.HttpRequest;
 import com.stockroom.web.Idempotency;
 import com.stockroom.web.JsonApi;
 import com.stockroom.web.JsonObject;
+import com.stockroom.web.Paging;
 import com.stockroom.web.Router;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** The Inventory contract: each route parses its request, calls one use case and maps the outcome. */
 final class InventoryRoutes {
@@ -109,9 +108,9 @@ final class InventoryRoutes {
     }
 
     private HttpResponse list(HttpRequest request) {
-        PageRequest page = pageRequest(request);
+        PageRequest page = Paging.request(request);
         return JsonApi.respond(200, StockDocuments.page(
-                paged(() -> reading.page(page)), StockDocuments::stock, "/v2/inventories", page.limit()));
+                Paging.read(() -> reading.page(page)), StockDocuments::stock, "/v2/inventories", page.limit()));
     }
 
     private HttpResponse multiple(HttpRequest request) {
@@ -162,8 +161,8 @@ final class InventoryRoutes {
 
     private HttpResponse transactions(HttpRequest request) {
         ProductId productId = productId(request);
-        PageRequest page = pageRequest(request);
-        Optional<Page<HistoryEntry>> entries = paged(() -> history.page(productId, page));
+        PageRequest page = Paging.request(request);
+        Optional<Page<HistoryEntry>> entries = Paging.read(() -> history.page(productId, page));
         return entries
                 .map(found -> JsonApi.respond(200, StockDocuments.page(found, StockDocuments::historyEntry,
                         "/v2/inventories/" + productId.value() + "/transactions", page.limit())))
@@ -225,23 +224,6 @@ final class InventoryRoutes {
         Optional<String> given = data.optionalString("type");
         if (required && given.isEmpty() || given.isPresent() && !given.get().equals(type)) {
             throw ApiError.badRequest("data.type must be \"" + type + "\"");
-        }
-    }
-
-    private static PageRequest pageRequest(HttpRequest request) {
-        int limit = request.queryInt("page[limit]", 1, PageRequest.MAX_LIMIT).orElse(PageRequest.DEFAULT_LIMIT);
-        Optional<String> cursor = request.query("page[cursor]");
-        if (cursor.isPresent() && !cursor.get().matches("[A-Za-z0-9_-]{1,200}")) {
-            throw ApiError.badRequest("page[cursor] is not one this service handed out");
-        }
-        return new PageRequest(limit, cursor);
-    }
-
-    private static <T> T paged(Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (InvalidCursor invalid) {
-            throw ApiError.badRequest("page[cursor] is not one this service handed out");
         }
     }
 

@@ -15,9 +15,9 @@ import com.stockroom.web.HttpRequest;
 import com.stockroom.web.Idempotency;
 import com.stockroom.web.JsonApi;
 import com.stockroom.web.JsonObject;
+import com.stockroom.web.Paging;
 import com.stockroom.web.Json;
 import com.stockroom.web.Router;
-import com.stockroom.stock.model.InvalidCursor;
 import com.stockroom.stock.model.Page;
 import com.stockroom.stock.model.PageRequest;
 import com.stockroom.order.model.Order;
@@ -78,17 +78,9 @@ final class OrderRoutes {
         if (!filter.get().replace(" ", "").equals(AWAITING_PAYMENT)) {
             throw ApiError.badRequest("filter supports only " + AWAITING_PAYMENT + " (the orders awaiting payment)");
         }
-        int limit = request.queryInt("page[limit]", 1, PageRequest.MAX_LIMIT).orElse(PageRequest.DEFAULT_LIMIT);
-        Optional<String> cursor = request.query("page[cursor]");
-        if (cursor.isPresent() && !cursor.get().matches("[A-Za-z0-9_-]{1,200}")) {
-            throw ApiError.badRequest("page[cursor] is not one this service handed out");
-        }
-        Page<Order> page;
-        try {
-            page = orders.awaitingPayment(new PageRequest(limit, cursor));
-        } catch (InvalidCursor invalid) {
-            throw ApiError.badRequest("page[cursor] is not one this service handed out");
-        }
+        PageRequest asked = Paging.request(request);
+        int limit = asked.limit();
+        Page<Order> page = Paging.read(() -> orders.awaitingPayment(asked));
         Map<String, Object> links = new LinkedHashMap<>();
         links.put("next", page.nextCursor().map(next -> "/v2/orders?filter=" + URLEncoder.encode(AWAITING_PAYMENT, StandardCharsets.UTF_8)
                 + "&page[limit]=" + limit + "&page[cursor]=" + next).orElse(null));
