@@ -12,9 +12,11 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -85,12 +87,41 @@ class FunctionJarsIT {
         }
     }
 
-    /** SLF4J 1.7 without a binding prints three "Failed to load class" lines at every cold start, outside the JSON logs. */
+    /**
+     * SLF4J without a provider prints "No SLF4J providers were found" at every cold start, outside
+     * the JSON logs: each jar carries the no-op provider and the service entry that names it.
+     */
     @Test
-    void every_jar_carries_the_sdk_logs_no_op_binding() throws Exception {
+    void every_jar_carries_the_sdk_logs_no_op_provider() throws Exception {
         for (Function function : FUNCTIONS) {
             try (JarFile jar = new JarFile(ROOT.resolve(function.jar()).toFile())) {
-                assertThat(jar.getEntry("org/slf4j/impl/StaticLoggerBinder.class")).as(function.jar()).isNotNull();
+                assertThat(jar.getEntry("org/slf4j/nop/NOPServiceProvider.class")).as(function.jar()).isNotNull();
+                assertThat(new String(jar.getInputStream(jar.getEntry("META-INF/services/org.slf4j.spi.SLF4JServiceProvider")).readAllBytes(),
+                        StandardCharsets.UTF_8)).as(function.jar()).contains("org.slf4j.nop.NOPServiceProvider");
+            }
+        }
+    }
+
+    /**
+     * A class archive cannot hold Java 5 class files, nor any class that extends one: the
+     * javax.inject jar's {@code Provider} kept every Dagger factory out of the function's archive,
+     * and SLF4J 1.7 kept the SDK's logging out. No class in a function's jar is older than Java 6's.
+     */
+    @Test
+    void every_class_in_a_jar_can_be_archived() throws Exception {
+        for (Function function : FUNCTIONS) {
+            try (JarFile jar = new JarFile(ROOT.resolve(function.jar()).toFile())) {
+                List<String> old = new ArrayList<>();
+                for (JarEntry entry : Collections.list(jar.entries())) {
+                    if (entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/")) {
+                        byte[] head = jar.getInputStream(entry).readNBytes(8);
+                        int major = ((head[6] & 0xff) << 8) | (head[7] & 0xff);
+                        if (major < 50) {
+                            old.add(entry.getName() + " (class file version " + major + ")");
+                        }
+                    }
+                }
+                assertThat(old).as(function.jar()).isEmpty();
             }
         }
     }
