@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
@@ -23,7 +24,8 @@ import java.util.UUID;
  * is built once (the init phase); a stream handler ({@code handleRequest(InputStream,
  * OutputStream, Context)}) gets each invocation's bytes and writes its answer's, and any other
  * handler's event is turned into its event type, and its answer back into JSON, by the
- * runtime's own serializers.
+ * runtime's own serializers. As in the runtime, a {@code RequestStreamHandler} named by its
+ * class alone is called through the interface, and a named method by reflection.
  *
  * <p>Unlike Lambda, which gives each concurrent request an instance of its own, one instance
  * serves every request here, concurrently; the handlers are written to allow that.
@@ -31,6 +33,7 @@ import java.util.UUID;
 final class LocalFunction {
 
     private final String name;
+    private final String handler;
     private final String handlerClass;
     private final String handlerMethod;
     private final Map<String, String> environment;
@@ -40,12 +43,15 @@ final class LocalFunction {
     private Object instance;
     private Method method;
     private boolean streaming;
+    /** Named by its class alone and a {@code RequestStreamHandler}: called through the interface. */
+    private RequestStreamHandler direct;
     private PojoSerializer<Object> input;
     private PojoSerializer<Object> output;
 
     LocalFunction(String name, String handler, Map<String, String> environment, int timeoutSeconds, int memoryMb) {
         int colons = handler.indexOf("::");
         this.name = name;
+        this.handler = handler;
         this.handlerClass = colons < 0 ? handler : handler.substring(0, colons);
         this.handlerMethod = colons < 0 ? "handleRequest" : handler.substring(colons + 2);
         this.environment = Map.copyOf(environment);
@@ -61,9 +67,9 @@ final class LocalFunction {
         return handlerClass;
     }
 
-    /** The template's handler, {@code Class::method}. */
+    /** The template's handler: {@code Class}, or {@code Class::method}. */
     String handler() {
-        return handlerClass + "::" + handlerMethod;
+        return handler;
     }
 
     /** The environment variables the function runs with. */
@@ -84,6 +90,11 @@ final class LocalFunction {
                 built = withEnvironment.newInstance(environment);
             } catch (NoSuchMethodException noEnvironmentConstructor) {
                 built = type.getConstructor().newInstance();
+            }
+            if (!handler.contains("::") && built instanceof RequestStreamHandler stream) {
+                direct = stream;
+                instance = built;
+                return;
             }
             Method found = null;
             for (Method m : type.getMethods()) {
@@ -119,6 +130,15 @@ final class LocalFunction {
     /** Invokes the function with an event as Lambda would deliver it, answering its JSON. */
     String invoke(String eventJson) throws FunctionError {
         init();
+        if (direct != null) {
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            try {
+                direct.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), answer, new LocalContext());
+            } catch (Exception | Error e) {
+                throw new FunctionError(name, e);
+            }
+            return answer.size() == 0 ? "null" : answer.toString(StandardCharsets.UTF_8);
+        }
         if (streaming) {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             try {

@@ -160,7 +160,7 @@ class InvokeIT {
         Ran ran = invoke("--list");
         Template template = Template.read(Path.of(env().get("STOCKROOM_TEMPLATE")));
         assertThat(ran.exit()).isZero();
-        assertThat(ran.stdout()).contains("InventoryApiFunction  com.stockroom.functions.inventory.InventoryApiHandler::handleRequest")
+        assertThat(ran.stdout()).contains("InventoryApiFunction  com.stockroom.functions.inventory.InventoryApiHandler\n")
                 .contains("PaymentTimeoutsFunction  ");
         assertThat(ran.stdout().lines()).hasSize(template.resources("AWS::Serverless::Function").size());
     }

@@ -132,7 +132,7 @@ class TemplateRulesTest {
     @Test
     void a_schedule_handler_behind_a_queue_answers_no_batch_failures() throws Exception {
         Map<String, List<String>> firing = firing(t -> function(t, "PaymentResultsFunction").put("Handler",
-                "com.stockroom.functions.payments.PaymentTimeoutsHandler::handleRequest"));
+                "com.stockroom.functions.payments.PaymentTimeoutsHandler"));
         // Its code also never sends to the two queues the function's policies grant.
         assertThat(firing).containsOnlyKeys("handlers", "permissions");
         assertThat(firing.get("handlers")).singleElement().asString()

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
@@ -22,13 +23,14 @@ import java.nio.file.Path;
  * and {@code aws-lambda-java-serialization}, as the Java runtime has them: the handler is built
  * (the init phase), the event's JSON is turned into the handler's event type by the runtime's
  * serializers (a stream handler gets the bytes instead), the handler is invoked once and its
- * answer is serialized and printed. The last
+ * answer is serialized and printed. As in the runtime, a {@code RequestStreamHandler} named by
+ * its class alone is called through the interface, and a named method by reflection. The last
  * line is the JVM's peak resident set ({@code VmHWM}), for the benchmark to read.
  *
  * <p>It uses nothing from the local stack: only the JDK and the classes the Java runtime itself
  * provides.
  *
- * <p>Arguments: {@code Class::method} and the event's JSON file.
+ * <p>Arguments: the handler ({@code Class} or {@code Class::method}) and the event's JSON file.
  */
 public final class ColdStart {
 
@@ -54,8 +56,10 @@ public final class ColdStart {
         Object instance = type.getConstructor().newInstance();
         long initialized = System.nanoTime();
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        Method stream = streamMethod(type, methodName);
-        if (stream != null) {
+        Method stream = colons < 0 && instance instanceof RequestStreamHandler ? null : streamMethod(type, methodName);
+        if (colons < 0 && instance instanceof RequestStreamHandler direct) {
+            direct.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), answer, new MinimalContext(className));
+        } else if (stream != null) {
             // A stream handler gets the event's bytes, and writes its answer's: no serializer runs.
             stream.invoke(instance, new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), answer,
                     new MinimalContext(className));
