@@ -25,6 +25,19 @@ public record TransactionId(String value) implements Comparable<TransactionId> {
         return value.compareTo(other.value);
     }
 
+    // equals and hashCode written out: a record's own are linked at their first call through
+    // ObjectMethods, which generates method handle classes that no class archive holds (about
+    // 10 ms of the stream consumer's cold start, which compares transaction ids).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TransactionId that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

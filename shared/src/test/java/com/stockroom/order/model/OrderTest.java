@@ -167,4 +167,37 @@ class OrderTest {
         assertThat(timedOut.latePaymentSucceeded("pay-9", NOW)).isEmpty();
         assertThat(timedOut.attempted("pay-1")).isTrue();
     }
+
+    /**
+     * Order writes out its equals and hashCode (a record's own would link through ObjectMethods at
+     * a cold start's first comparison): they must hold to every component, as a record's would.
+     */
+    @Test
+    void equality_is_that_of_every_component() throws Exception {
+        Order a = placed();
+        Cart otherCart = Cart.empty(new CartRef("c2"), "shopper-2").with(new ProductId("p2"), Quantity.of(3));
+        Order b = new Order(new OrderId("o2"), otherCart.ref(), "shopper-2", OrderStatus.PROCESSING, true, true, Optional.of("pay-9"),
+                Optional.of(DEADLINE), java.util.Set.of("pay-9"), java.util.Set.of("pay-8"),
+                List.of(new OrderLine(new ProductId("p2"), Quantity.of(3))), new Customer("b@b.c", "Bo"),
+                Map.of("city", "Oslo"), Map.of("city", "Bergen"), NOW.plusSeconds(1), NOW.plusSeconds(2), a.version() + 7);
+        java.lang.reflect.RecordComponent[] components = Order.class.getRecordComponents();
+        java.lang.reflect.Constructor<Order> canonical = Order.class.getDeclaredConstructor(
+                java.util.Arrays.stream(components).map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new));
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            values[i] = components[i].getAccessor().invoke(a);
+            assertThat(values[i]).as(components[i].getName() + " differs between the two orders")
+                    .isNotEqualTo(components[i].getAccessor().invoke(b));
+        }
+        Order copy = canonical.newInstance(values);
+        assertThat(copy).isEqualTo(a).hasSameHashCodeAs(a);
+        for (int i = 0; i < components.length; i++) {
+            Object[] changed = values.clone();
+            changed[i] = components[i].getAccessor().invoke(b);
+            Order other = canonical.newInstance(changed);
+            assertThat(other).as("an order whose " + components[i].getName() + " differs").isNotEqualTo(a);
+            assertThat(a).as("an order whose " + components[i].getName() + " differs").isNotEqualTo(other);
+        }
+        assertThat(a).isNotEqualTo(null).isNotEqualTo("o1");
+    }
 }
