@@ -75,7 +75,7 @@ public final class HotSku {
      */
     public record Round(int payments, int won, int refused, Map<Integer, Integer> others, long total, long available, long allocated,
             double gatewaySeconds, int rawWon, int rawRefused, int rawFailed, double rawSeconds, Map<String, Long> gatewayCalls,
-            long rawPaymentsWon, double rawPaymentsSeconds) {
+            long rawPaymentsWon, double rawPaymentsSeconds, Map<String, Long> gatewayCpu, Map<String, Long> rawCpu) {
 
         /** The payments' own calls made directly, attempts per second. */
         public double rawPaymentsRate() {
@@ -130,6 +130,9 @@ public final class HotSku {
                         r.rawPaymentsWon(), r.rawPaymentsRate(), r.gatewayRate() / r.rawPaymentsRate()));
             }
             out.append('\n');
+            if (rounds.stream().noneMatch(r -> r.gatewayCpu().isEmpty() || r.rawCpu().isEmpty())) {
+                out.append(cpuTable());
+            }
             out.append(target(rounds.stream().allMatch(r -> r.invariantHolds(units)),
                     String.format(Locale.ROOT, "hot SKU: exactly %d of %d payments won and the rest were refused, stock left 0 available / %d allocated,"
                             + " every round (and the raw baseline: %d of %d updates)", units, payers, units, units, payers)));
@@ -137,6 +140,33 @@ public final class HotSku {
                     String.format(Locale.ROOT, "hot SKU: gateway attempts/s ≥ %.1f× the raw conditional updates' attempts/s: median of %d rounds %.2f×",
                             RATIO_TARGET, rounds.size(), medianRatio())));
             return out.toString();
+        }
+
+        /**
+         * Where the two cores went during each race, from /proc: the whole local stack shares one
+         * JVM (gateway, authorizer, functions, the SDK clients, ElasticMQ, the JIT) beside Dynoxide.
+         */
+        private String cpuTable() {
+            StringBuilder out = new StringBuilder();
+            List<String> parts = List.copyOf(rounds.get(0).gatewayCpu().keySet());
+            out.append("CPU spent during each race, ms, by part (the racers are the benchmark's own clients; 'other' is GC, pollers and the rest of the JVM)\n\n");
+            out.append("| round | race | wall |");
+            parts.forEach(part -> out.append(' ').append(part).append(" |"));
+            out.append(" total |\n|---|---|---|");
+            parts.forEach(part -> out.append("---|"));
+            out.append("---|\n");
+            for (int i = 0; i < rounds.size(); i++) {
+                Round r = rounds.get(i);
+                out.append(cpuRow(i + 1, "gateway", r.gatewaySeconds(), r.gatewayCpu(), parts));
+                out.append(cpuRow(i + 1, "raw UpdateItems", r.rawSeconds(), r.rawCpu(), parts));
+            }
+            return out.append('\n').toString();
+        }
+
+        private static String cpuRow(int round, String race, double seconds, Map<String, Long> cpu, List<String> parts) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %d | %s | %.0f ms |", round, race, seconds * 1000));
+            parts.forEach(part -> row.append(' ').append(cpu.getOrDefault(part, 0L)).append(" |"));
+            return row.append(' ').append(cpu.values().stream().mapToLong(Long::longValue).sum()).append(" |\n").toString();
         }
 
         private static String target(boolean met, String what) {
@@ -257,10 +287,11 @@ public final class HotSku {
         }
         return new Round(payers, won, refused, others, number(stock.get("total")), number(stock.get("available")), number(stock.get("allocated")),
                 gateway.seconds(), rawWon, rawRefused, rawFailed, raw.seconds(), gatewayCalls,
-                rawPayments.answers().stream().filter("won"::equals).count(), rawPayments.seconds());
+                rawPayments.answers().stream().filter("won"::equals).count(), rawPayments.seconds(), gateway.cpu(), raw.cpu());
     }
 
-    private record Race(List<Object> answers, double seconds) {
+    /** A race's answers, its wall time, and the CPU each part of the local stack spent meanwhile (empty where unknown). */
+    private record Race(List<Object> answers, double seconds, Map<String, Long> cpu) {
     }
 
     @FunctionalInterface
@@ -300,6 +331,7 @@ public final class HotSku {
             }));
         }
         ready.await();
+        Map<String, Long> cpuBefore = CpuTime.now();
         long started = System.nanoTime();
         start.countDown();
         List<Object> answers = new ArrayList<>();
@@ -310,7 +342,7 @@ public final class HotSku {
         for (long end : ends) {
             last = Math.max(last, end);
         }
-        return new Race(answers, (last - started) / 1e9);
+        return new Race(answers, (last - started) / 1e9, CpuTime.partsSince(cpuBefore));
     }
 
     /** The gateway's race, with the orders function's calls during it (retries of conflicting transactions show here). */
