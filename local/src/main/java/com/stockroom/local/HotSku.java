@@ -149,7 +149,8 @@ public final class HotSku {
         private String cpuTable() {
             StringBuilder out = new StringBuilder();
             List<String> parts = List.copyOf(rounds.get(0).gatewayCpu().keySet());
-            out.append("CPU spent during each race, ms, by part (the racers are the benchmark's own clients; 'other' is GC, pollers and the rest of the JVM)\n\n");
+            out.append("CPU spent during each race, ms, by part (the racers are the benchmark's own clients; the JVM's internal threads are what the")
+                    .append(" process spent beyond its listed threads)\n\n");
             out.append("| round | race | wall |");
             parts.forEach(part -> out.append(' ').append(part).append(" |"));
             out.append(" total |\n|---|---|---|");
@@ -331,7 +332,7 @@ public final class HotSku {
             }));
         }
         ready.await();
-        Map<String, Long> cpuBefore = CpuTime.now();
+        CpuTime.Reading cpuBefore = CpuTime.now();
         long started = System.nanoTime();
         start.countDown();
         List<Object> answers = new ArrayList<>();

@@ -57,5 +57,13 @@ class WarmAndHotIT {
         assertThat(table.lines().filter(line -> line.startsWith("MET      ") || line.startsWith("NOT MET  ")))
                 .hasSize(2)
                 .anySatisfy(line -> assertThat(line).contains("attempts/s"));
+        if (java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task"))) {
+            // Where the CPU went: the gateway's 400 DynamoDB calls cost the emulator, and the gateway's threads, CPU.
+            assertThat(table).contains("CPU spent during each race");
+            assertThat(result.rounds()).allSatisfy(round -> {
+                assertThat(round.gatewayCpu().get(CpuTime.DYNAMODB)).as("Dynoxide's CPU in the gateway race").isPositive();
+                assertThat(round.gatewayCpu().get(CpuTime.GATEWAY)).as("the gateway's CPU in its race").isPositive();
+            });
+        }
     }
 }
