@@ -76,6 +76,8 @@ final class FunctionCode {
     private static final Pattern PLAIN_CALL = Pattern.compile("(?<![.\\w])(\\w+)\\s*\\(");
     private static final Pattern NEW = Pattern.compile("\\bnew\\s+(\\w+)(?:\\.\\w+)*\\s*(?:<[^>]*>)?\\s*\\(");
     private static final Pattern DAGGER = Pattern.compile("\\bDagger(\\w+)\\s*\\.\\s*factory\\(\\)\\s*\\.\\s*create\\(" + ARGS + "\\)\\s*\\.\\s*(\\w+)\\(\\)(?:\\s*\\.\\s*(\\w+)\\s*\\()?");
+    /** A component kept in a variable, its entry points called on it after: {@code api = DaggerX.factory().create(...);}. */
+    private static final Pattern DAGGER_VARIABLE = Pattern.compile("\\b(\\w+)\\s*=\\s*Dagger(\\w+)\\s*\\.\\s*factory\\(\\)\\s*\\.\\s*create\\(" + ARGS + "\\)\\s*;");
     private static final Pattern STATIC_IMPORT = Pattern.compile("import\\s+static\\s+[\\w.]*\\.(\\w+)\\.(\\w+)\\s*;");
     private static final Pattern READ = Pattern.compile("(?:(\\w+)\\s*\\.\\s*)?\\b(require|get|getenv)\\s*\\(\\s*\"([A-Z][A-Z0-9_]*)\"\\s*\\)");
     private static final Pattern PARAM = Pattern.compile("((?:@\\w+(?:\\(\"([^\"]*)\"\\))?\\s+)*)(?:final\\s+)?([\\w.]+)(?:<(?:[^<>]|<[^<>]*>)*>)?(?:\\[\\]|\\.\\.\\.)?\\s+(\\w+)");
@@ -488,6 +490,22 @@ final class FunctionCode {
                 }
             }
         }
+        Matcher held = DAGGER_VARIABLE.matcher(text);
+        while (held.find()) {
+            Unit component = units.get(held.group(2));
+            if (component != null) {
+                Matcher entry = Pattern.compile("\\b" + held.group(1) + "\\s*\\.\\s*(\\w+)\\(\\)(?:\\s*\\.\\s*(\\w+)\\s*\\()?").matcher(text);
+                while (entry.find()) {
+                    for (Method method : component.methods(entry.group(1))) {
+                        String type = method.returnType().replaceAll("<.*", "");
+                        work.add(type + "#<init>");
+                        if (entry.group(2) != null) {
+                            work.add(type + "#" + entry.group(2));
+                        }
+                    }
+                }
+            }
+        }
         Matcher created = NEW.matcher(text);
         while (created.find()) {
             if (owners.containsKey(created.group(1))) {
@@ -570,12 +588,15 @@ final class FunctionCode {
     // ---- AWS calls
 
     private void awsCallsIn(Unit unit, String text) {
-        Matcher call = Pattern.compile("(\\w+)\\s*\\.\\s*(\\w+)\\s*\\(").matcher(text);
+        // A client called directly, or through what holds it until its first use (dagger.Lazy: client.get().sendMessage(...)).
+        Matcher call = Pattern.compile("(\\w+)\\s*\\.\\s*(?:(get)\\(\\)\\s*\\.\\s*)?(\\w+)\\s*\\(").matcher(text);
         while (call.find()) {
             String receiver = call.group(1);
-            String method = call.group(2);
+            boolean held = call.group(2) != null;
+            String method = call.group(3);
             String where = unit.name + "." + method;
-            if (declaredAs(unit, receiver, "DynamoDbClient")) {
+            Set<String> types = (held ? unit.elements : unit.variables).getOrDefault(receiver, Set.of());
+            if (types.contains("DynamoDbClient")) {
                 String args = arguments(text, call.end() - 1);
                 if (method.equals("transactWriteItems")) {
                     transactActions(unit, text, where);
@@ -583,12 +604,12 @@ final class FunctionCode {
                     String table = tableOf(unit, args);
                     add(new Call("dynamodb", DYNAMODB.get(method), table, args.contains("indexName("), where), table, unit, args);
                 }
-            } else if (declaredAs(unit, receiver, "SqsClient") && SQS.containsKey(method)) {
+            } else if (types.contains("SqsClient") && SQS.containsKey(method)) {
                 String args = arguments(text, call.end() - 1);
                 Matcher queue = Pattern.compile("queueUrl\\(\\s*" + ARGS + "\\)").matcher(args);
                 String variable = queue.find() ? resolve(unit, queue.group(1), 0) : null;
                 add(new Call("sqs", SQS.get(method), variable, false, where), variable, unit, args);
-            } else if (declaredAs(unit, receiver, "EventBridgeClient") && method.equals("putEvents")) {
+            } else if (types.contains("EventBridgeClient") && method.equals("putEvents")) {
                 String args = arguments(text, call.end() - 1);
                 String bus = busOf(unit, args);
                 add(new Call("events", "PutEvents", bus, false, where), bus, unit, args);

@@ -68,6 +68,27 @@ class SnapshotPrimingIT {
         assertThat(calls.keySet()).doesNotContainAnyElementsOf(WRITES);
     }
 
+    /**
+     * The SQS client is not built at init (a GET order, a payment result that is not a refund,
+     * sends nothing), but before the snapshot, so that a restored function's first send does not
+     * build it either.
+     */
+    @Test
+    void the_queue_clients_are_built_by_priming_not_at_init() throws Exception {
+        Map<String, Function<Map<String, String>, RequestStreamHandler>> functions = Map.of(
+                "OrdersApiFunction", OrdersApiHandler::new, "PaymentResultsFunction", PaymentResultsHandler::new);
+        for (Map.Entry<String, Function<Map<String, String>, RequestStreamHandler>> function : functions.entrySet()) {
+            Map<String, String> environment = new HashMap<>(Stack.get().function(function.getKey()).environment());
+            String name = "Lazy" + function.getKey();
+            environment.put("AWS_LAMBDA_FUNCTION_NAME", name);
+            environment.put("STOCKROOM_COUNT_CALLS", "true");
+            Resource built = (Resource) function.getValue().apply(environment);
+            assertThat(CallCounts.clientsBuilt(name)).as("%s's clients after init", function.getKey()).containsExactly("DYNAMODB");
+            built.beforeCheckpoint(null);
+            assertThat(CallCounts.clientsBuilt(name)).as("%s's clients after priming", function.getKey()).containsExactly("DYNAMODB", "SQS");
+        }
+    }
+
     @Test
     void the_stock_history_function_primes_without_writing_to_the_log() {
         assertThat(primingCalls("StockHistoryFunction", StockHistoryHandler::new).keySet()).doesNotContainAnyElementsOf(WRITES);

@@ -96,6 +96,7 @@ public final class AwsModule {
         if (settings.get("STOCKROOM_COUNT_CALLS").filter("true"::equals).isPresent()) {
             String function = settings.get("AWS_LAMBDA_FUNCTION_NAME").orElse("unnamed");
             builder.overrideConfiguration(o -> o.addExecutionInterceptor(new CallCounts(function)));
+            CallCounts.clientBuilt(function, service);
         }
         return builder;
     }

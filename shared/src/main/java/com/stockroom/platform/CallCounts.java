@@ -1,8 +1,10 @@
 package com.stockroom.platform;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -18,6 +20,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class CallCounts implements ExecutionInterceptor {
 
     private static final Map<String, AtomicLong> COUNTS = new ConcurrentHashMap<>();
+    /** The clients each function has built, by service ({@code DYNAMODB}, {@code SQS}), in order. */
+    private static final Map<String, List<String>> CLIENTS = new ConcurrentHashMap<>();
 
     private final String function;
 
@@ -41,6 +45,15 @@ public final class CallCounts implements ExecutionInterceptor {
             }
         });
         return snapshot;
+    }
+
+    static void clientBuilt(String function, String service) {
+        CLIENTS.computeIfAbsent(function, k -> new CopyOnWriteArrayList<>()).add(service);
+    }
+
+    /** The clients the function has built so far, by service, in the order it built them. */
+    public static List<String> clientsBuilt(String function) {
+        return List.copyOf(CLIENTS.getOrDefault(function, List.of()));
     }
 
     public static void reset() {

@@ -8,7 +8,9 @@ import com.stockroom.platform.Settings;
 import com.stockroom.stock.infrastructure.StockModule;
 import dagger.BindsInstance;
 import dagger.Component;
+import dagger.Lazy;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** What the orders function is made of. */
 @Singleton
@@ -16,6 +18,9 @@ import jakarta.inject.Singleton;
 interface OrdersApi {
 
     OrderRoutes routes();
+
+    /** The payment requests' SQS client, built at the first payment; SnapStart priming builds it before the snapshot. */
+    Lazy<SqsClient> paymentRequestsClient();
 
     @Component.Factory
     interface Factory {

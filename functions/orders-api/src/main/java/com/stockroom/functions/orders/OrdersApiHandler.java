@@ -10,16 +10,19 @@ import org.crac.Resource;
 import com.stockroom.lambda.Priming;
 import com.stockroom.platform.Settings;
 import com.stockroom.web.Router;
+import dagger.Lazy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Orders: reading, paying, shipping and cancelling, {@code /v2/orders/...} behind the HTTP API. */
 public final class OrdersApiHandler implements RequestStreamHandler, Resource {
 
     private final Router router;
     private final Telemetry.Function logging;
+    private final Lazy<SqsClient> paymentRequests;
 
     public OrdersApiHandler() {
         this(System.getenv());
@@ -27,7 +30,9 @@ public final class OrdersApiHandler implements RequestStreamHandler, Resource {
 
     public OrdersApiHandler(Map<String, String> environment) {
         Settings settings = new Settings(environment);
-        this.router = DaggerOrdersApi.factory().create(settings).routes().router();
+        OrdersApi api = DaggerOrdersApi.factory().create(settings);
+        this.router = api.routes().router();
+        this.paymentRequests = api.paymentRequestsClient();
         this.logging = settings.logging();
         Snapshots.register(this);
     }
@@ -45,6 +50,8 @@ public final class OrdersApiHandler implements RequestStreamHandler, Resource {
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        // Built now, so that a restored function's first payment does not build it; priming sends nothing.
+        paymentRequests.get();
         Snapshots.prime(logging, () -> router.handle(Priming.httpGet("GET /v2/orders/{order_id}",
                 Map.of("order_id", Priming.ORDER), "orders")));
     }

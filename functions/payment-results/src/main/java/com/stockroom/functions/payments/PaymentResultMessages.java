@@ -7,6 +7,7 @@ import com.stockroom.order.application.RecordingPaymentResults;
 import com.stockroom.order.model.OrderId;
 import com.stockroom.platform.Settings;
 import com.stockroom.web.Json;
+import dagger.Lazy;
 import jakarta.inject.Inject;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -16,11 +17,12 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 final class PaymentResultMessages {
 
     private final RecordingPaymentResults results;
-    private final SqsClient sqs;
+    /** Built when a message is first set aside (or before a SnapStart snapshot), not at init. */
+    private final Lazy<SqsClient> sqs;
     private final Settings settings;
 
     @Inject
-    PaymentResultMessages(RecordingPaymentResults results, SqsClient sqs, Settings settings) {
+    PaymentResultMessages(RecordingPaymentResults results, Lazy<SqsClient> sqs, Settings settings) {
         this.results = results;
         this.sqs = sqs;
         this.settings = settings;
@@ -67,7 +69,7 @@ final class PaymentResultMessages {
         Telemetry.outcome("set aside", Telemetry.Level.WARN);
         Telemetry.reason(why);
         String deadLetters = settings.require("PAYMENT_RESULTS_DLQ_URL");
-        sqs.sendMessage(m -> m.queueUrl(deadLetters).messageBody(message.body() == null ? "" : message.body())
+        sqs.get().sendMessage(m -> m.queueUrl(deadLetters).messageBody(message.body() == null ? "" : message.body())
                 .messageAttributes(Map.of("error", MessageAttributeValue.builder()
                         .dataType("String").stringValue(why).build())));
     }

@@ -10,10 +10,12 @@ import org.crac.Resource;
 import com.stockroom.lambda.Priming;
 import com.stockroom.lambda.QueueBatches;
 import com.stockroom.platform.Settings;
+import dagger.Lazy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The gateway's answers, from the payment-results queue. A well-formed result is applied
@@ -24,6 +26,7 @@ public final class PaymentResultsHandler implements RequestStreamHandler, Resour
 
     private final PaymentResultMessages messages;
     private final Telemetry.Function logging;
+    private final Lazy<SqsClient> queues;
 
     public PaymentResultsHandler() {
         this(System.getenv());
@@ -31,7 +34,9 @@ public final class PaymentResultsHandler implements RequestStreamHandler, Resour
 
     public PaymentResultsHandler(Map<String, String> environment) {
         Settings settings = new Settings(environment);
-        this.messages = DaggerPaymentsFunction.factory().create(settings).messages();
+        PaymentsFunction function = DaggerPaymentsFunction.factory().create(settings);
+        this.messages = function.messages();
+        this.queues = function.queues();
         this.logging = settings.logging();
         Snapshots.register(this);
     }
@@ -48,6 +53,8 @@ public final class PaymentResultsHandler implements RequestStreamHandler, Resour
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        // Built now, so that a restored function's first refund or set-aside message does not build it; priming sends nothing.
+        queues.get();
         // A result for an order that does not exist: read, matched to no payment, ignored.
         Snapshots.prime(logging, () -> QueueBatches.process(Priming.queueMessage(
                 "{\"order_id\":\"" + Priming.ORDER + "\",\"payment_id\":\"stockroom-priming\",\"status\":\"failed\"}"),

@@ -8,7 +8,9 @@ import com.stockroom.platform.Settings;
 import com.stockroom.stock.infrastructure.StockModule;
 import dagger.BindsInstance;
 import dagger.Component;
+import dagger.Lazy;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** What the payment result and payment timeout functions are made of (each uses its part). */
 @Singleton
@@ -18,6 +20,9 @@ interface PaymentsFunction {
     PaymentResultMessages messages();
 
     TimingOutPayments timeouts();
+
+    /** The SQS client for refunds and set-aside messages, built at its first use; SnapStart priming builds it before the snapshot. */
+    Lazy<SqsClient> queues();
 
     @Component.Factory
     interface Factory {
