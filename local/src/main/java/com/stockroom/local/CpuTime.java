@@ -13,32 +13,34 @@ import java.util.Map;
 /**
  * CPU time spent by the parts of the local stack between two readings. This JVM's own threads
  * are read one by one, in nanoseconds, through {@link ThreadMXBean}; the JVM's internal threads
- * (the JIT compilers, the garbage collector), which it does not list, are what the process spent
- * beyond them; the processes it started (the emulator) are read from Linux's {@code /proc}, in
- * clock ticks of 10 ms.
+ * (the JIT compilers, the garbage collector), which it does not list, are what the whole process
+ * spent beyond them, a figure the JDK reads in clock ticks (so within 10 ms), which also takes in
+ * any thread that ended between the readings; the embedded emulator's processes are read from
+ * Linux's {@code /proc}, in clock ticks of 10 ms. Off Linux the emulator is not read.
  */
 final class CpuTime {
 
     private static final long MILLIS_PER_TICK = 10;
 
     /** The parts a race's CPU is told apart by, in the order they are shown. */
-    static final String JVM = "JIT compilers and GC";
-    static final String GATEWAY = "gateway and functions";
+    static final String JVM = "JIT, GC and ended threads (±10 ms)";
+    static final String GATEWAY = "gateway and its functions";
     static final String QUEUES = "ElasticMQ";
     static final String DYNAMODB = "Dynoxide";
     static final String RACERS = "racers";
-    static final String OTHER = "other threads";
+    /** The name the benchmark's racer threads start with. */
+    static final String RACER_THREAD = "hot-sku-racer";
+    static final String OTHER = "other threads (pollers and their functions, the rest)";
 
-    /** One reading: each live thread's CPU and name, the whole process's, and each child process's. */
-    record Reading(Map<Long, Long> threadNanos, Map<Long, String> threadNames, long processNanos, Map<Long, Long> childMillis,
-                   Map<Long, String> childNames) {
+    /** One reading: each live thread's CPU and name, the whole process's, and each emulator process's. */
+    record Reading(Map<Long, Long> threadNanos, Map<Long, String> threadNames, long processNanos, Map<Long, Long> childMillis) {
     }
 
     private CpuTime() {
     }
 
-    /** A reading now, or null where this JVM cannot measure a thread's CPU or its own. */
-    static Reading now() {
+    /** A reading now, with the emulator's processes, or null where this JVM cannot measure a thread's CPU or its own. */
+    static Reading now(java.util.Set<Long> emulator) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         if (!threads.isThreadCpuTimeSupported() || !(ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os)) {
@@ -59,25 +61,26 @@ final class CpuTime {
             }
         }
         Map<Long, Long> children = new HashMap<>();
-        Map<Long, String> childNames = new HashMap<>();
-        ProcessHandle.current().descendants().forEach(child -> {
+        for (long pid : emulator) {
             try {
-                String line = Files.readString(Path.of("/proc/" + child.pid() + "/stat"));
+                String line = Files.readString(Path.of("/proc/" + pid + "/stat"));
                 int close = line.lastIndexOf(')');
                 String[] fields = line.substring(close + 2).split(" ");
                 // utime and stime, the 14th and 15th fields of the line.
-                children.put(child.pid(), (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK);
-                childNames.put(child.pid(), line.substring(line.indexOf('(') + 1, close));
+                children.put(pid, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK);
             } catch (IOException | RuntimeException goneOrNotLinux) {
                 // Not counted.
             }
-        });
-        return new Reading(nanos, names, os.getProcessCpuTime(), children, childNames);
+        }
+        return new Reading(nanos, names, os.getProcessCpuTime(), children);
     }
 
-    /** Milliseconds each part spent from {@code before} to now; empty when either reading is missing. */
-    static Map<String, Long> partsSince(Reading before) {
-        Reading after = now();
+    /**
+     * Milliseconds each part spent from {@code before} to now; empty when either reading is
+     * missing. Dynoxide is left out when its processes could not be read.
+     */
+    static Map<String, Long> partsSince(Reading before, java.util.Set<Long> emulator) {
+        Reading after = now(emulator);
         if (before == null || after == null) {
             return Map.of();
         }
@@ -94,9 +97,11 @@ final class CpuTime {
         nanos.merge(JVM, Math.max(0, after.processNanos() - before.processNanos() - javaThreads), Long::sum);
         after.childMillis().forEach((pid, millis) -> {
             long spent = millis - before.childMillis().getOrDefault(pid, 0L);
-            String part = after.childNames().get(pid).startsWith("dynoxide") ? DYNAMODB : OTHER;
-            nanos.merge(part, Math.max(0, spent) * 1_000_000, Long::sum);
+            nanos.merge(DYNAMODB, Math.max(0, spent) * 1_000_000, Long::sum);
         });
+        if (after.childMillis().isEmpty()) {
+            nanos.remove(DYNAMODB);
+        }
         Map<String, Long> millis = new LinkedHashMap<>();
         nanos.forEach((part, spent) -> millis.put(part, Math.round(spent / 1e6)));
         return millis;
@@ -107,7 +112,7 @@ final class CpuTime {
             return GATEWAY;
         } else if (threadName.startsWith("elasticmq")) {
             return QUEUES;
-        } else if (threadName.startsWith("pool-")) {
+        } else if (threadName.startsWith(RACER_THREAD)) {
             return RACERS;
         }
         return OTHER;

@@ -66,6 +66,14 @@ final class Dynoxide implements AutoCloseable {
         return new Dynoxide(process, port);
     }
 
+    /** The emulator's processes: the watchdog shell and the binary it runs. */
+    java.util.Set<Long> pids() {
+        java.util.Set<Long> pids = new java.util.HashSet<>();
+        pids.add(process.pid());
+        process.descendants().forEach(child -> pids.add(child.pid()));
+        return pids;
+    }
+
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }

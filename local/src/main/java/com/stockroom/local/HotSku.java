@@ -75,7 +75,8 @@ public final class HotSku {
      */
     public record Round(int payments, int won, int refused, Map<Integer, Integer> others, long total, long available, long allocated,
             double gatewaySeconds, int rawWon, int rawRefused, int rawFailed, double rawSeconds, Map<String, Long> gatewayCalls,
-            long rawPaymentsWon, double rawPaymentsSeconds, Map<String, Long> gatewayCpu, Map<String, Long> rawCpu) {
+            long rawPaymentsWon, double rawPaymentsSeconds, Map<String, Long> gatewayCpu, Map<String, Long> rawCpu,
+            Map<String, Long> rawPaymentsCpu) {
 
         /** The payments' own calls made directly, attempts per second. */
         public double rawPaymentsRate() {
@@ -130,7 +131,7 @@ public final class HotSku {
                         r.rawPaymentsWon(), r.rawPaymentsRate(), r.gatewayRate() / r.rawPaymentsRate()));
             }
             out.append('\n');
-            if (rounds.stream().noneMatch(r -> r.gatewayCpu().isEmpty() || r.rawCpu().isEmpty())) {
+            if (rounds.stream().noneMatch(r -> r.gatewayCpu().isEmpty() || r.rawCpu().isEmpty() || r.rawPaymentsCpu().isEmpty())) {
                 out.append(cpuTable());
             }
             out.append(target(rounds.stream().allMatch(r -> r.invariantHolds(units)),
@@ -143,14 +144,14 @@ public final class HotSku {
         }
 
         /**
-         * Where the two cores went during each race, from /proc: the whole local stack shares one
+         * Where the CPU went during each race ({@link CpuTime}): the whole local stack shares one
          * JVM (gateway, authorizer, functions, the SDK clients, ElasticMQ, the JIT) beside Dynoxide.
          */
         private String cpuTable() {
             StringBuilder out = new StringBuilder();
             List<String> parts = List.copyOf(rounds.get(0).gatewayCpu().keySet());
-            out.append("CPU spent during each race, ms, by part (the racers are the benchmark's own clients; the JVM's internal threads are what the")
-                    .append(" process spent beyond its listed threads)\n\n");
+            out.append("CPU spent during each race, ms, by part (the racers are the benchmark's own clients; the JVM's own threads and any that")
+                    .append(" ended are what the process spent beyond its live threads, read within 10 ms)\n\n");
             out.append("| round | race | wall |");
             parts.forEach(part -> out.append(' ').append(part).append(" |"));
             out.append(" total |\n|---|---|---|");
@@ -160,13 +161,14 @@ public final class HotSku {
                 Round r = rounds.get(i);
                 out.append(cpuRow(i + 1, "gateway", r.gatewaySeconds(), r.gatewayCpu(), parts));
                 out.append(cpuRow(i + 1, "raw UpdateItems", r.rawSeconds(), r.rawCpu(), parts));
+                out.append(cpuRow(i + 1, "the payments' calls directly", r.rawPaymentsSeconds(), r.rawPaymentsCpu(), parts));
             }
             return out.append('\n').toString();
         }
 
         private static String cpuRow(int round, String race, double seconds, Map<String, Long> cpu, List<String> parts) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %d | %s | %.0f ms |", round, race, seconds * 1000));
-            parts.forEach(part -> row.append(' ').append(cpu.getOrDefault(part, 0L)).append(" |"));
+            parts.forEach(part -> row.append(' ').append(cpu.containsKey(part) ? cpu.get(part).toString() : "-").append(" |"));
             return row.append(' ').append(cpu.values().stream().mapToLong(Long::longValue).sum()).append(" |\n").toString();
         }
 
@@ -205,7 +207,7 @@ public final class HotSku {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final ExecutorService racers;
-    private final ExecutorService setupPool = Executors.newFixedThreadPool(4);
+    private final ExecutorService setupPool = Executors.newFixedThreadPool(4, named("hot-sku-setup"));
     private final TransactionIds ids = new TransactionIds(Clock.systemUTC());
     private final String stockTable;
     private final String adminToken;
@@ -215,9 +217,18 @@ public final class HotSku {
         this.dynamoDb = DynamoDbClient.builder().httpClient(sdkHttp).region(Region.of(Intrinsics.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalStack.ACCESS_KEY, LocalStack.SECRET_KEY)))
                 .endpointOverride(stack.dynamoDbEndpoint()).build();
-        this.racers = Executors.newFixedThreadPool(payers);
+        this.racers = Executors.newFixedThreadPool(payers, named(CpuTime.RACER_THREAD));
         this.stockTable = stack.tables().get("StockTable");
         this.adminToken = stack.tokens().mint("hot-sku-admin", "stockroom-admin", List.of("inventory:read", "inventory:write")).accessToken();
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private void close() {
@@ -288,7 +299,7 @@ public final class HotSku {
         }
         return new Round(payers, won, refused, others, number(stock.get("total")), number(stock.get("available")), number(stock.get("allocated")),
                 gateway.seconds(), rawWon, rawRefused, rawFailed, raw.seconds(), gatewayCalls,
-                rawPayments.answers().stream().filter("won"::equals).count(), rawPayments.seconds(), gateway.cpu(), raw.cpu());
+                rawPayments.answers().stream().filter("won"::equals).count(), rawPayments.seconds(), gateway.cpu(), raw.cpu(), rawPayments.cpu());
     }
 
     /** A race's answers, its wall time, and the CPU each part of the local stack spent meanwhile (empty where unknown). */
@@ -332,7 +343,7 @@ public final class HotSku {
             }));
         }
         ready.await();
-        CpuTime.Reading cpuBefore = CpuTime.now();
+        CpuTime.Reading cpuBefore = CpuTime.now(stack.dynamoDbProcesses());
         long started = System.nanoTime();
         start.countDown();
         List<Object> answers = new ArrayList<>();
@@ -343,7 +354,7 @@ public final class HotSku {
         for (long end : ends) {
             last = Math.max(last, end);
         }
-        return new Race(answers, (last - started) / 1e9, CpuTime.partsSince(cpuBefore));
+        return new Race(answers, (last - started) / 1e9, CpuTime.partsSince(cpuBefore, stack.dynamoDbProcesses()));
     }
 
     /** The gateway's race, with the orders function's calls during it (retries of conflicting transactions show here). */

@@ -385,6 +385,12 @@ public final class LocalStack implements AutoCloseable {
         return dynamoDbEndpoint;
     }
 
+    /** The processes of the embedded Dynoxide; none when DynamoDB is another emulator's. */
+    java.util.Set<Long> dynamoDbProcesses() {
+        return parts.stream().filter(Dynoxide.class::isInstance).map(Dynoxide.class::cast).findFirst()
+                .map(Dynoxide::pids).orElse(java.util.Set.of());
+    }
+
     public URI sqsEndpoint() {
         return sqsEndpoint;
     }

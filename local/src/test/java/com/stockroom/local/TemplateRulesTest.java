@@ -130,6 +130,15 @@ class TemplateRulesTest {
     }
 
     @Test
+    void a_handler_that_names_its_method_is_found() throws Exception {
+        Map<String, List<String>> firing = firing(t -> function(t, "InventoryApiFunction").put("Handler",
+                "com.stockroom.functions.inventory.InventoryApiHandler::handleRequest"));
+        assertThat(firing).containsKey("handlers");
+        assertThat(firing.get("handlers")).singleElement().asString()
+                .startsWith("InventoryApiFunction: Handler com.stockroom.functions.inventory.InventoryApiHandler::handleRequest names a method");
+    }
+
+    @Test
     void a_schedule_handler_behind_a_queue_answers_no_batch_failures() throws Exception {
         Map<String, List<String>> firing = firing(t -> function(t, "PaymentResultsFunction").put("Handler",
                 "com.stockroom.functions.payments.PaymentTimeoutsHandler"));
