@@ -28,6 +28,15 @@ class StockCrossingPropertyTest {
 
     /** One step: a move of some quantity by someone, or a new threshold. */
     record Step(StockAction action, long quantity, Mover mover, Optional<Long> newThreshold) {
+
+        /** The stock this step leaves, or none when the rules refuse the move. */
+        Optional<Stock> from(Stock stock) {
+            if (newThreshold.isPresent()) {
+                return Optional.of(stock.withLowStockThreshold(threshold(newThreshold.get())));
+            }
+            Quantity moved = Quantity.of(quantity);
+            return stock.permits(action, moved, mover) ? Optional.of(stock.after(action, moved, mover)) : Optional.empty();
+        }
     }
 
     @Provide
@@ -48,14 +57,11 @@ class StockCrossingPropertyTest {
         List<Stock> states = new ArrayList<>(List.of(stock));
         List<StockCrossing> reported = new ArrayList<>();
         for (Step step : steps) {
-            Stock next;
-            if (step.newThreshold().isPresent()) {
-                next = stock.withLowStockThreshold(threshold(step.newThreshold().get()));
-            } else if (stock.permits(step.action(), Quantity.of(step.quantity()), step.mover())) {
-                next = stock.after(step.action(), Quantity.of(step.quantity()), step.mover());
-            } else {
+            Optional<Stock> taken = step.from(stock);
+            if (taken.isEmpty()) {
                 continue;
             }
+            Stock next = taken.get();
             List<StockCrossing> crossings = StockCrossing.between(Optional.of(stock), Optional.of(next));
             assertThat(crossings).doesNotHaveDuplicates();
             reported.addAll(crossings);
@@ -91,14 +97,11 @@ class StockCrossingPropertyTest {
         Stock stock = new Stock(SKU, start, start, 0, 0, Optional.of(new LowStockThreshold(threshold)));
         boolean lowReportedSinceAbove = stock.isLow();
         for (Step step : steps) {
-            Stock next;
-            if (step.newThreshold().isPresent()) {
-                next = stock.withLowStockThreshold(threshold(step.newThreshold().get()));
-            } else if (stock.permits(step.action(), Quantity.of(step.quantity()), step.mover())) {
-                next = stock.after(step.action(), Quantity.of(step.quantity()), step.mover());
-            } else {
+            Optional<Stock> taken = step.from(stock);
+            if (taken.isEmpty()) {
                 continue;
             }
+            Stock next = taken.get();
             if (StockCrossing.between(Optional.of(stock), Optional.of(next)).contains(StockCrossing.LOW)) {
                 assertThat(lowReportedSinceAbove).as("a second stock.low without the stock having stopped being low").isFalse();
                 lowReportedSinceAbove = true;
