@@ -56,8 +56,9 @@ public final class ColdStart {
         Object instance = type.getConstructor().newInstance();
         long initialized = System.nanoTime();
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        Method stream = colons < 0 && instance instanceof RequestStreamHandler ? null : streamMethod(type, methodName);
-        if (colons < 0 && instance instanceof RequestStreamHandler direct) {
+        RequestStreamHandler direct = colons < 0 && instance instanceof RequestStreamHandler streaming ? streaming : null;
+        Method stream = direct == null ? streamMethod(type, methodName) : null;
+        if (direct != null) {
             direct.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), answer, new MinimalContext(className));
         } else if (stream != null) {
             // A stream handler gets the event's bytes, and writes its answer's: no serializer runs.
