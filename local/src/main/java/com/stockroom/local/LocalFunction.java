@@ -42,9 +42,11 @@ final class LocalFunction {
 
     private Object instance;
     private Method method;
-    private boolean streaming;
-    /** Named by its class alone and a {@code RequestStreamHandler}: called through the interface. */
-    private RequestStreamHandler direct;
+    /**
+     * A stream handler: through the interface when it is a {@code RequestStreamHandler} named by
+     * its class alone, else its named method by reflection. Null for any other handler.
+     */
+    private StreamHandler stream;
     private PojoSerializer<Object> input;
     private PojoSerializer<Object> output;
 
@@ -91,8 +93,8 @@ final class LocalFunction {
             } catch (NoSuchMethodException noEnvironmentConstructor) {
                 built = type.getConstructor().newInstance();
             }
-            if (!handler.contains("::") && built instanceof RequestStreamHandler stream) {
-                direct = stream;
+            if (!handler.contains("::") && built instanceof RequestStreamHandler direct) {
+                stream = direct::handleRequest;
                 instance = built;
                 return;
             }
@@ -101,8 +103,14 @@ final class LocalFunction {
                 Class<?>[] p = m.getParameterTypes();
                 if (m.getName().equals(handlerMethod) && p.length == 3 && InputStream.class.equals(p[0])
                         && OutputStream.class.equals(p[1]) && Context.class.equals(p[2])) {
-                    streaming = true;
-                    method = m;
+                    Object target = built;
+                    stream = (in, out, context) -> {
+                        try {
+                            m.invoke(target, in, out, context);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    };
                     instance = built;
                     return;
                 }
@@ -130,23 +138,12 @@ final class LocalFunction {
     /** Invokes the function with an event as Lambda would deliver it, answering its JSON. */
     String invoke(String eventJson) throws FunctionError {
         init();
-        if (direct != null) {
+        if (stream != null) {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             try {
-                direct.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), answer, new LocalContext());
-            } catch (Exception | Error e) {
-                throw new FunctionError(name, e);
-            }
-            return answer.size() == 0 ? "null" : answer.toString(StandardCharsets.UTF_8);
-        }
-        if (streaming) {
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            try {
-                method.invoke(instance, new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), answer, new LocalContext());
-            } catch (InvocationTargetException e) {
-                throw new FunctionError(name, e.getCause());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
+                stream.handle(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), answer, new LocalContext());
+            } catch (Throwable thrown) {
+                throw new FunctionError(name, thrown);
             }
             return answer.size() == 0 ? "null" : answer.toString(StandardCharsets.UTF_8);
         }
@@ -174,6 +171,12 @@ final class LocalFunction {
             return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, loader);
         }
         return (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(type);
+    }
+
+    /** A stream handler's call, whatever it throws being the function's error. */
+    @FunctionalInterface
+    private interface StreamHandler {
+        void handle(InputStream in, OutputStream out, Context context) throws Throwable;
     }
 
     /** The function threw: what Lambda reports as a function error. */
