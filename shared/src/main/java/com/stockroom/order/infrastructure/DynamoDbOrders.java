@@ -14,16 +14,15 @@ import com.stockroom.order.model.OrderId;
 import com.stockroom.order.model.Orders;
 import com.stockroom.platform.DependencyFailures;
 import com.stockroom.platform.Retrying;
+import com.stockroom.stock.infrastructure.PageCursors;
 import com.stockroom.stock.infrastructure.StockMoves;
 import com.stockroom.stock.model.InvalidCursor;
 import com.stockroom.stock.model.Page;
 import com.stockroom.stock.model.PageRequest;
 import com.stockroom.stock.model.StockTransaction;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -202,18 +201,11 @@ final class DynamoDbOrders implements Orders {
     private record Position(int shard, Map<String, AttributeValue> key) {
 
         String cursor() {
-            String text = shard + "." + key.get(PAYMENT_DEADLINE).n() + "." + key.get(ORDER_ID).s();
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+            return PageCursors.encode(shard + "." + key.get(PAYMENT_DEADLINE).n() + "." + key.get(ORDER_ID).s());
         }
 
         static Position parse(String cursor) {
-            String text;
-            try {
-                text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException notBase64) {
-                throw new InvalidCursor();
-            }
-            String[] parts = text.split("\\.", -1);
+            String[] parts = PageCursors.decode(cursor).split("\\.", -1);
             if (parts.length != 3 || !parts[0].matches("[0-9]") || Integer.parseInt(parts[0]) >= AWAITING_SHARDS
                     || !parts[1].matches("[0-9]{1,18}") || !OrderId.isValid(parts[2])) {
                 throw new InvalidCursor();

@@ -100,7 +100,7 @@ final class DynamoDbStockHistory implements StockHistory {
     @Override
     public Page<HistoryEntry> list(ProductId productId, PageRequest page) {
         Optional<Map<String, AttributeValue>> start = page.cursor().map(cursor -> {
-            String[] parts = StockItems.fromCursor(cursor).split("\\.", -1);
+            String[] parts = PageCursors.decode(cursor).split("\\.", -1);
             if (parts.length != 2 || !parts[0].matches("[0-9]{40}") || !TransactionId.isValid(parts[1])) {
                 throw new InvalidCursor();
             }
@@ -118,7 +118,7 @@ final class DynamoDbStockHistory implements StockHistory {
         }));
         List<HistoryEntry> entries = response.items().stream().map(StockItems::historyEntry).toList();
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(StockItems.cursor(response.lastEvaluatedKey().get(SEQUENCE).s()
+                ? Optional.of(PageCursors.encode(response.lastEvaluatedKey().get(SEQUENCE).s()
                         + "." + response.lastEvaluatedKey().get(HISTORY_TXN_ID).s()))
                 : Optional.empty();
         return new Page<>(entries, next);

@@ -142,7 +142,7 @@ final class DynamoDbStocks implements Stocks {
     @Override
     public Page<Stock> list(PageRequest page) {
         Optional<Map<String, AttributeValue>> start = page.cursor().map(cursor -> {
-            String productId = StockItems.fromCursor(cursor);
+            String productId = PageCursors.decode(cursor);
             if (!ProductId.isValid(productId)) {
                 throw new InvalidCursor();
             }
@@ -167,7 +167,7 @@ final class DynamoDbStocks implements Stocks {
                 break;
             }
         }
-        Optional<String> next = from.map(key -> StockItems.cursor(key.get(PRODUCT_ID).s()));
+        Optional<String> next = from.map(key -> PageCursors.encode(key.get(PRODUCT_ID).s()));
         return new Page<>(items, next);
     }
 

@@ -3,7 +3,6 @@ package com.stockroom.stock.infrastructure;
 import com.stockroom.common.Actor;
 import com.stockroom.stock.model.Attribution;
 import com.stockroom.stock.model.HistoryEntry;
-import com.stockroom.stock.model.InvalidCursor;
 import com.stockroom.stock.model.Levels;
 import com.stockroom.stock.model.LowStockThreshold;
 import com.stockroom.stock.model.ProductId;
@@ -14,9 +13,7 @@ import com.stockroom.stock.model.StockChange;
 import com.stockroom.stock.model.StockDeletion;
 import com.stockroom.stock.model.StockTransaction;
 import com.stockroom.stock.model.TransactionId;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,19 +211,6 @@ final class StockItems {
             throw new IllegalArgumentException("not a stream sequence number: " + sequence);
         }
         return "0".repeat(40 - sequence.length()) + sequence;
-    }
-
-    /** An opaque page cursor for a key value: base64url, so it travels in a query string as it is. */
-    static String cursor(String keyValue) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(keyValue.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String fromCursor(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notBase64) {
-            throw new InvalidCursor();
-        }
     }
 
     static AttributeValue s(String value) {
