@@ -1,5 +1,6 @@
 package com.stockroom.functions.inventory;
 
+import com.stockroom.stock.api.StockDocuments;
 import com.stockroom.web.HttpResponse;
 import com.stockroom.stock.application.AuditingStock;
 import com.stockroom.stock.application.CreateStock;
@@ -109,8 +110,8 @@ final class InventoryRoutes {
 
     private HttpResponse list(HttpRequest request) {
         PageRequest page = Paging.request(request);
-        return JsonApi.respond(200, StockDocuments.page(
-                Paging.read(() -> reading.page(page)), StockDocuments::stock, "/v2/inventories", page.limit()));
+        return JsonApi.respond(200, Paging.document(
+                Paging.read(() -> reading.page(page)), StockDocuments::stock, "/v2/inventories", "", page.limit()));
     }
 
     private HttpResponse multiple(HttpRequest request) {
@@ -164,8 +165,8 @@ final class InventoryRoutes {
         PageRequest page = Paging.request(request);
         Optional<Page<HistoryEntry>> entries = Paging.read(() -> history.page(productId, page));
         return entries
-                .map(found -> JsonApi.respond(200, StockDocuments.page(found, StockDocuments::historyEntry,
-                        "/v2/inventories/" + productId.value() + "/transactions", page.limit())))
+                .map(found -> JsonApi.respond(200, Paging.document(found, StockDocuments::historyEntry,
+                        "/v2/inventories/" + productId.value() + "/transactions", "", page.limit())))
                 .orElseThrow(InventoryRoutes::noStock);
     }
 

@@ -16,7 +16,6 @@ import com.stockroom.web.Idempotency;
 import com.stockroom.web.JsonApi;
 import com.stockroom.web.JsonObject;
 import com.stockroom.web.Paging;
-import com.stockroom.web.Json;
 import com.stockroom.web.Router;
 import com.stockroom.stock.model.Page;
 import com.stockroom.stock.model.PageRequest;
@@ -24,7 +23,6 @@ import com.stockroom.order.model.Order;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,10 +79,8 @@ final class OrderRoutes {
         PageRequest asked = Paging.request(request);
         int limit = asked.limit();
         Page<Order> page = Paging.read(() -> orders.awaitingPayment(asked));
-        Map<String, Object> links = new LinkedHashMap<>();
-        links.put("next", page.nextCursor().map(next -> "/v2/orders?filter=" + URLEncoder.encode(AWAITING_PAYMENT, StandardCharsets.UTF_8)
-                + "&page[limit]=" + limit + "&page[cursor]=" + next).orElse(null));
-        return JsonApi.respond(200, Json.object("data", page.items().stream().map(OrderDocuments::order).toList(), "links", links));
+        return JsonApi.respond(200, Paging.document(page, OrderDocuments::order, "/v2/orders",
+                "filter=" + URLEncoder.encode(AWAITING_PAYMENT, StandardCharsets.UTF_8), limit));
     }
 
     private HttpResponse pay(HttpRequest request) {

@@ -1,12 +1,8 @@
 package com.stockroom.functions.history;
 
-import com.stockroom.stock.model.Attribution;
-import com.stockroom.stock.model.HistoryEntry;
-import com.stockroom.stock.model.Levels;
+import com.stockroom.stock.api.StockDocuments;
 import com.stockroom.stock.model.Stock;
-import com.stockroom.stock.model.StockChange;
 import com.stockroom.stock.model.StockEvent;
-import com.stockroom.stock.model.StockTransaction;
 import com.stockroom.web.Json;
 import java.util.Map;
 
@@ -29,7 +25,7 @@ final class StockEventDetails {
 
     static String detail(StockEvent event) {
         Map<String, Object> data = event instanceof StockEvent.TransactionCreated created
-                ? transaction(created.entry())
+                ? StockDocuments.historyEntry(created.entry())
                 : stock((StockEvent.LevelCrossed) event);
         return Json.write(Json.object(
                 "id", event.id(),
@@ -38,41 +34,13 @@ final class StockEventDetails {
                 "payload", Json.object("data", data)));
     }
 
-    private static Map<String, Object> transaction(HistoryEntry entry) {
-        StockChange change = entry.change();
-        StockTransaction txn = change instanceof StockTransaction t ? t : null;
-        Attribution attribution = change.attribution();
-        return Json.object(
-                "id", change.id().value(),
-                "type", "stock-transaction",
-                "product_id", change.productId().value(),
-                "action", change.wireName(),
-                "quantity", txn != null ? txn.quantity().value() : entry.before().total(),
-                "order_id", txn != null ? txn.orderId().orElse(null) : null,
-                "reason", attribution.reason().orElse(null),
-                "reference", attribution.reference().orElse(null),
-                "actor", Json.object("subject", attribution.actor().subject(), "client_id", attribution.actor().clientId().orElse(null)),
-                "timestamps", Json.object("created_at", change.createdAt().toString()),
-                "before", levels(entry.before()),
-                "after", levels(entry.after()));
-    }
-
+    /** Stock as the API shows it, with the numbers before the change in {@code previous}, and the transaction that made it. */
     private static Map<String, Object> stock(StockEvent.LevelCrossed crossed) {
-        Stock after = crossed.after();
         Stock before = crossed.before();
-        return Json.object(
-                "id", after.productId().value(),
-                "type", "stock",
-                "total", after.total(),
-                "available", after.available(),
-                "allocated", after.allocated(),
-                "low_stock_threshold", after.lowStockThreshold().map(t -> t.value()).orElse(null),
-                "previous", Json.object("total", before.total(), "available", before.available(), "allocated", before.allocated(),
-                        "low_stock_threshold", before.lowStockThreshold().map(t -> t.value()).orElse(null)),
-                "transaction_id", crossed.cause().map(c -> c.id().value()).orElse(null));
-    }
-
-    private static Map<String, Object> levels(Levels levels) {
-        return Json.object("total", levels.total(), "available", levels.available(), "allocated", levels.allocated());
+        Map<String, Object> resource = StockDocuments.stock(crossed.after());
+        resource.put("previous", Json.object("total", before.total(), "available", before.available(), "allocated", before.allocated(),
+                "low_stock_threshold", before.lowStockThreshold().map(t -> t.value()).orElse(null)));
+        crossed.cause().ifPresent(cause -> resource.put("transaction_id", cause.id().value()));
+        return resource;
     }
 }

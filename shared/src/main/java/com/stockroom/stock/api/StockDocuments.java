@@ -1,34 +1,31 @@
-package com.stockroom.functions.inventory;
+package com.stockroom.stock.api;
 
 import com.stockroom.stock.model.Attribution;
 import com.stockroom.stock.model.HistoryEntry;
 import com.stockroom.stock.model.Levels;
-import com.stockroom.stock.model.Page;
 import com.stockroom.stock.model.Stock;
 import com.stockroom.stock.model.StockAudit;
 import com.stockroom.stock.model.StockChange;
 import com.stockroom.stock.model.StockDeletion;
 import com.stockroom.stock.model.StockTransaction;
 import com.stockroom.web.Json;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Stock, stock transactions and audits as the Inventory API's JSON:API resources. A transaction
  * says who made it ({@code actor}: the token's subject and client), and why and for what when
  * told ({@code reason}, {@code reference}). In the log, a deletion is a transaction whose action
- * is {@code delete} and whose quantity is how many units it took off the books.
+ * is {@code delete} and whose quantity is how many units it took off the books. The stock
+ * events' details carry the same resources.
  */
-final class StockDocuments {
+public final class StockDocuments {
 
     private StockDocuments() {
     }
 
-    static Map<String, Object> stock(Stock stock) {
+    public static Map<String, Object> stock(Stock stock) {
         return Json.object(
                 "id", stock.productId().value(),
                 "type", "stock",
@@ -38,7 +35,7 @@ final class StockDocuments {
                 "low_stock_threshold", stock.lowStockThreshold().map(threshold -> threshold.value()).orElse(null));
     }
 
-    static Map<String, Object> transaction(StockTransaction txn) {
+    public static Map<String, Object> transaction(StockTransaction txn) {
         return Json.object(
                 "id", txn.id().value(),
                 "type", "stock-transaction",
@@ -52,7 +49,7 @@ final class StockDocuments {
                 "timestamps", Json.object("created_at", txn.createdAt().toString()));
     }
 
-    static Map<String, Object> historyEntry(HistoryEntry entry) {
+    public static Map<String, Object> historyEntry(HistoryEntry entry) {
         Map<String, Object> resource = entry.change() instanceof StockTransaction txn
                 ? transaction(txn)
                 : deletion((StockDeletion) entry.change(), entry.before());
@@ -87,7 +84,7 @@ final class StockDocuments {
      * last change, and whether the log holds it yet ({@code caught_up}), so that a caller can tell
      * stream lag from a broken log.
      */
-    static Map<String, Object> audit(StockAudit audit) {
+    public static Map<String, Object> audit(StockAudit audit) {
         Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("id", audit.productId().value());
         resource.put("type", "stock-audit");
@@ -120,16 +117,8 @@ final class StockDocuments {
                 "created_at", change.createdAt().toString());
     }
 
-    /** A page of resources with {@code links.next}: the same listing from the cursor on, or null at the end. */
-    static <T> Map<String, Object> page(Page<T> page, Function<T, Map<String, Object>> render, String path, int limit) {
-        Map<String, Object> links = new LinkedHashMap<>();
-        links.put("next", page.nextCursor()
-                .map(cursor -> path + "?page[limit]=" + limit + "&page[cursor]=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8))
-                .orElse(null));
-        return Json.object("data", page.items().stream().map(render).toList(), "links", links);
-    }
 
-    static Map<String, Object> list(List<Stock> stocks) {
+    public static Map<String, Object> list(List<Stock> stocks) {
         return Json.object("data", stocks.stream().map(StockDocuments::stock).toList());
     }
 
