@@ -25,12 +25,10 @@ public final class RecordingStockHistory {
         return history.record(entry);
     }
 
-    /** Writes a run of entries (a stream batch's), each once in effect however often it is delivered. */
-    public void recordAll(List<HistoryEntry> entries) {
-        history.recordAll(entries);
-    }
-
-    /** Writes the history entries of a run of observed changes (those that moved stock), as {@link #recordAll} does. */
+    /**
+     * Writes the history entries of a run of observed changes (those that moved stock, a stream
+     * batch's), each once in effect however often it is delivered.
+     */
     public void recordChanges(List<ObservedChange> changes) {
         List<HistoryEntry> entries = changes.stream().map(ObservedChange::entry).flatMap(Optional::stream).toList();
         if (!entries.isEmpty()) {

@@ -73,11 +73,6 @@ public record Stock(ProductId productId, long total, long available, long alloca
         return lowStockThreshold.isPresent() && lowStockThreshold.get().isReachedBy(available);
     }
 
-    /** Whether the threshold is set and available stock is above it. */
-    public boolean isAboveThreshold() {
-        return lowStockThreshold.isPresent() && !lowStockThreshold.get().isReachedBy(available);
-    }
-
     /**
      * How {@code action} of {@code quantity}, made by {@code mover}, changes one number: the
      * action's signed change per unit, times the quantity. Only admins' own moves change what
