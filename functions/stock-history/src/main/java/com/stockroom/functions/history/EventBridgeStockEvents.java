@@ -63,9 +63,10 @@ final class EventBridgeStockEvents implements StockEventBus {
 
     /** One PutEvents of up to ten events, the refused ones sent again; the index of the first still refused, or empty. */
     private OptionalInt publishUpToTen(EventBridgeClient client, List<StockEvent> events) {
+        List<PutEventsRequestEntry> all = events.stream().map(this::entry).toList();
         List<Integer> pending = IntStream.range(0, events.size()).boxed().toList();
         for (int attempt = 1; ; attempt++) {
-            List<PutEventsRequestEntry> entries = pending.stream().map(i -> entry(events.get(i))).toList();
+            List<PutEventsRequestEntry> entries = pending.stream().map(all::get).toList();
             PutEventsResponse response;
             try {
                 response = Retrying.call("publishing stock events", () -> client.putEvents(put -> put.entries(entries)));
