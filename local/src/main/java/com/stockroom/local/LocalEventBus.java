@@ -85,71 +85,65 @@ final class LocalEventBus {
         List<Map<String, Object>> answers = new ArrayList<>();
         int failed = 0;
         for (Object entry : entries) {
-            Optional<String> refusal = refusal(entry);
-            if (refusal.isEmpty() && injectedFault((Map<?, ?>) entry)) {
+            Read read = read(entry);
+            if (read.refusal() != null) {
+                failed++;
+                answers.add(Json.object("ErrorCode", "InvalidArgument", "ErrorMessage", read.refusal()));
+            } else if (injectedFault(read.detail())) {
                 failed++;
                 answers.add(Json.object("ErrorCode", "InternalFailure", "ErrorMessage", "the local event bus was told to refuse this entry"));
-            } else if (refusal.isPresent()) {
-                failed++;
-                answers.add(Json.object("ErrorCode", "InvalidArgument", "ErrorMessage", refusal.get()));
             } else {
-                answers.add(Json.object("EventId", put((Map<?, ?>) entry)));
+                answers.add(Json.object("EventId", put((Map<?, ?>) entry, read.detail())));
             }
         }
         return new HttpGateway.Answer(200, Map.of("Content-Type", JSON_1_1),
                 Json.write(Json.object("FailedEntryCount", failed, "Entries", answers)).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Why EventBridge would refuse an entry: no source, detail type or detail, or a detail that is not a JSON object. */
-    private static Optional<String> refusal(Object entry) {
+    /** An entry read: its detail, a JSON object, or why EventBridge would refuse the entry. */
+    private record Read(Map<?, ?> detail, String refusal) {
+
+        static Read refused(String why) {
+            return new Read(null, why);
+        }
+    }
+
+    /** An entry's detail; refused for no source, detail type or detail, or a detail that is not a JSON object. */
+    private static Read read(Object entry) {
         if (!(entry instanceof Map<?, ?> fields)) {
-            return Optional.of("an entry is not an object");
+            return Read.refused("an entry is not an object");
         }
         for (String required : List.of("Source", "DetailType", "Detail")) {
             if (!(fields.get(required) instanceof String value) || value.isBlank()) {
-                return Optional.of("Parameter " + required + " is not valid. Reason: " + required + " is a required argument.");
+                return Read.refused("Parameter " + required + " is not valid. Reason: " + required + " is a required argument.");
             }
         }
         if (fields.get("Time") != null && !(fields.get("Time") instanceof Number)) {
-            return Optional.of("Parameter Time is not valid. Reason: Time is a timestamp, in epoch seconds.");
+            return Read.refused("Parameter Time is not valid. Reason: Time is a timestamp, in epoch seconds.");
         }
         try {
-            if (!(Json.parse((String) fields.get("Detail")) instanceof Map<?, ?>)) {
-                return Optional.of("Detail is malformed: not a JSON object");
-            }
+            return Json.parse((String) fields.get("Detail")) instanceof Map<?, ?> detail
+                    ? new Read(detail, null)
+                    : Read.refused("Detail is malformed: not a JSON object");
         } catch (Json.Malformed malformed) {
-            return Optional.of("Detail is malformed.");
-        }
-        return Optional.empty();
-    }
-
-    private boolean injectedFault(Map<?, ?> entry) {
-        if (refusals.isEmpty()) {
-            return false;
-        }
-        try {
-            if (!(((Map<?, ?>) Json.parse((String) entry.get("Detail"))).get("product_id") instanceof String productId)) {
-                return false;
-            }
-            boolean[] refused = {false};
-            refusals.computeIfPresent(productId, (id, left) -> {
-                refused[0] = true;
-                return left > 1 ? left - 1 : null;
-            });
-            return refused[0];
-        } catch (Json.Malformed checked) {
-            return false;
+            return Read.refused("Detail is malformed.");
         }
     }
 
-    private String put(Map<?, ?> entry) {
+    private boolean injectedFault(Map<?, ?> detail) {
+        if (refusals.isEmpty() || !(detail.get("product_id") instanceof String productId)) {
+            return false;
+        }
+        boolean[] refused = {false};
+        refusals.computeIfPresent(productId, (id, left) -> {
+            refused[0] = true;
+            return left > 1 ? left - 1 : null;
+        });
+        return refused[0];
+    }
+
+    private String put(Map<?, ?> entry, Map<?, ?> detail) {
         String id = UUID.randomUUID().toString();
-        Object detail;
-        try {
-            detail = Json.parse((String) entry.get("Detail"));
-        } catch (Json.Malformed checked) {
-            throw new IllegalStateException(checked);
-        }
         String bus = entry.get("EventBusName") instanceof String name && !name.isBlank() ? name : "default";
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "0");
