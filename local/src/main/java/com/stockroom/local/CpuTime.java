@@ -1,11 +1,8 @@
 package com.stockroom.local;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,12 +12,11 @@ import java.util.Map;
  * are read one by one, in nanoseconds, through {@link ThreadMXBean}; the JVM's internal threads
  * (the JIT compilers, the garbage collector), which it does not list, are what the whole process
  * spent beyond them, a figure the JDK reads in clock ticks (so within 10 ms), which also takes in
- * any thread that ended between the readings; the embedded emulator's processes are read from
- * Linux's {@code /proc}, in clock ticks of 10 ms. Off Linux the emulator is not read.
+ * any thread that ended between the readings; the embedded emulator's processes are read
+ * through {@link ProcessHandle.Info#totalCpuDuration()} (on Linux, also in clock ticks), and left
+ * out where the platform does not say.
  */
 final class CpuTime {
-
-    private static final long MILLIS_PER_TICK = 10;
 
     /** The parts a race's CPU is told apart by, in the order they are shown. */
     static final String JVM = "JIT, GC and ended threads (±10 ms)";
@@ -33,7 +29,7 @@ final class CpuTime {
     static final String OTHER = "other threads (pollers and their functions, the rest)";
 
     /** One reading: each live thread's CPU and name, the whole process's, and each emulator process's. */
-    record Reading(Map<Long, Long> threadNanos, Map<Long, String> threadNames, long processNanos, Map<Long, Long> childMillis) {
+    record Reading(Map<Long, Long> threadNanos, Map<Long, String> threadNames, long processNanos, Map<Long, Long> childNanos) {
     }
 
     private CpuTime() {
@@ -62,15 +58,8 @@ final class CpuTime {
         }
         Map<Long, Long> children = new HashMap<>();
         for (long pid : emulator) {
-            try {
-                String line = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                int close = line.lastIndexOf(')');
-                String[] fields = line.substring(close + 2).split(" ");
-                // utime and stime, the 14th and 15th fields of the line.
-                children.put(pid, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK);
-            } catch (IOException | RuntimeException goneOrNotLinux) {
-                // Not counted.
-            }
+            ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
+                    .ifPresent(cpu -> children.put(pid, cpu.toNanos()));
         }
         return new Reading(nanos, names, os.getProcessCpuTime(), children);
     }
@@ -95,11 +84,9 @@ final class CpuTime {
             nanos.merge(part(after.threadNames().get(thread.getKey())), spent, Long::sum);
         }
         nanos.merge(JVM, Math.max(0, after.processNanos() - before.processNanos() - javaThreads), Long::sum);
-        after.childMillis().forEach((pid, millis) -> {
-            long spent = millis - before.childMillis().getOrDefault(pid, 0L);
-            nanos.merge(DYNAMODB, Math.max(0, spent) * 1_000_000, Long::sum);
-        });
-        if (after.childMillis().isEmpty()) {
+        after.childNanos().forEach((pid, spent) ->
+                nanos.merge(DYNAMODB, Math.max(0, spent - before.childNanos().getOrDefault(pid, 0L)), Long::sum));
+        if (after.childNanos().isEmpty()) {
             nanos.remove(DYNAMODB);
         }
         Map<String, Long> millis = new LinkedHashMap<>();
