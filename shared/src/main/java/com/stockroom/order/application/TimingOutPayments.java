@@ -34,6 +34,15 @@ public final class TimingOutPayments {
      * now) ends the sweep, and the next scheduled run tries them again.
      */
     public int sweep() {
+        try {
+            return sweepAll();
+        } finally {
+            // Each step names its order in the event's line; a sweep covers many, so its line names none.
+            Telemetry.orderId(null);
+        }
+    }
+
+    private int sweepAll() {
         int released = 0;
         List<Order> overdue;
         int releasedThisPass;

@@ -45,11 +45,9 @@ public final class PaymentTimeoutsHandler implements RequestStreamHandler {
                 timedOut = timeouts.sweep();
             } catch (RuntimeException failed) {
                 // The releases made before the failure keep their counts, in a line that says it failed.
-                Telemetry.orderId(null);
                 sweep.fail(Telemetry.describe(failed));
                 throw failed;
             }
-            Telemetry.orderId(null);
             sweep.end("processed", Telemetry.Level.INFO);
             return Json.write(Json.object("timed_out", timedOut));
         }));
